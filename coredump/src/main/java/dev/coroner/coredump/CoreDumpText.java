@@ -200,13 +200,15 @@ public final class CoreDumpText {
     }
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < indices.size(); i++) {
-      s.append(i == 0 ? "" : ", ").append(u32(indices.get(i)));
+      int index = indices.get(i);
+      s.append(i == 0 ? "" : ", ")
+          .append(index == Instance.ABSENT ? "absent (u32::MAX)" : u32(index));
     }
     return s.toString();
   }
 
   private static String u32(int index) {
-    return index == Instance.ABSENT ? "absent (u32::MAX)" : Integer.toUnsignedString(index);
+    return Integer.toUnsignedString(index);
   }
 
   /** A frame value: {@code i32 42}, {@code f32 1.5 (0x3fc00000)}, {@code missing}. */

@@ -12,36 +12,44 @@ import org.quicktheories.generators.Generate;
 /** Random valid dumps through the encoder and decoder. */
 class SectionProperties {
 
-  static final int EXAMPLES = 1000;
+  static final int EXAMPLES = 1200; // QuickTheories may skip a few duplicates; each test asserts >= 1000 ran
 
   @Test
   void decodeOfEncodeIsIdentity() {
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
     qt().withExamples(EXAMPLES)
         .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
         .checkAssert(seed -> {
+          ran.incrementAndGet();
           CoreDump d = RandomDumps.generate(seed, 2);
           CoreDump back = Leb128Properties.decode(() -> CoreDumpDecoder.decode(CoreDumpEncoder.encode(d)));
           assertEquals(d, back);
         });
+    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
   }
 
   @Test
   void encodingIsDeterministicAndSizeIsKnownBeforehand() {
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
     qt().withExamples(EXAMPLES)
         .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
         .checkAssert(seed -> {
+          ran.incrementAndGet();
           byte[] a = CoreDumpEncoder.encode(RandomDumps.generate(seed, 2));
           CoreDump again = RandomDumps.generate(seed, 2);
           assertArrayEquals(a, CoreDumpEncoder.encode(again));
           assertEquals(a.length, CoreDumpEncoder.encodedSize(again));
         });
+    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
   }
 
   @Test
   void eachSectionSizeFieldEqualsItsPayloadLength() {
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
     qt().withExamples(EXAMPLES)
         .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
         .checkAssert(seed -> {
+          ran.incrementAndGet();
           CoreDump d = RandomDumps.generate(seed, 2);
           byte[] bytes = CoreDumpEncoder.encode(d);
           DecodedCoreDump decoded = Leb128Properties.decode(() -> CoreDumpDecoder.decodeWithFacts(bytes));
@@ -58,13 +66,16 @@ class SectionProperties {
               (d.processName().isPresent() ? 1 : 0) + 5 + d.threads().size(), sections.size());
           assertEquals(0, decoded.nonMinimalLebOffsets().length);
         });
+    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
   }
 
   @Test
   void encoderOutputPassesTheCanonicalCheck() {
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
     qt().withExamples(EXAMPLES)
         .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
         .checkAssert(seed -> {
+          ran.incrementAndGet();
           CoreDump d = RandomDumps.generate(seed, 2);
           byte[] bytes = CoreDumpEncoder.encode(d);
           CanonicalCheck.Result r = Leb128Properties.decode(() -> CanonicalCheck.check(bytes));
@@ -83,5 +94,6 @@ class SectionProperties {
                       i -> i.memories().contains(Instance.ABSENT) || i.globals().contains(Instance.ABSENT));
           assertEquals(modelCanonical, r.isCanonical(), r.reasons()::toString);
         });
+    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
   }
 }

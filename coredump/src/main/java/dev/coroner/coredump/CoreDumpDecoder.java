@@ -29,7 +29,9 @@ import java.util.Optional;
  *   <li>No {@code coremodules} or no {@code coreinstances} section (older producers). Without
  *       {@code coreinstances}, frames' instance indices are not checked; without {@code
  *       coremodules}, instances' module indices are not checked (there is nothing to check them
- *       against). Without {@code core}, {@link CoreDump#processName()} is empty.
+ *       against). Without {@code core}, {@link CoreDump#processName()} is empty. The model does
+ *       not remember which of these sections were absent, so re-encoding such a dump writes them
+ *       empty and its frames' instance indices then dangle: use {@link #decodeWithFacts} to know.
  *   <li>Empty locals and stacks; non-minimal LEB128 within the type's byte limit (u32: 5 bytes).
  *   <li>Data segments in any layout, including one big segment; where segments overlap, the later
  *       one wins, as at instantiation. Decoded memories are sparse ({@link

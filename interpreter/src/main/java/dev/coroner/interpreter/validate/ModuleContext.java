@@ -1,0 +1,35 @@
+package dev.coroner.interpreter.validate;
+
+import dev.coroner.interpreter.model.FuncType;
+import dev.coroner.interpreter.model.GlobalType;
+
+/** What the function validator needs to know about the module around a function body. */
+public interface ModuleContext {
+  FuncType type(int index);
+
+  int typeCount();
+
+  int functionCount();
+
+  FuncType functionType(int index);
+
+  int tableCount();
+
+  int tableElemType(int index);
+
+  int memoryCount();
+
+  int globalCount();
+
+  GlobalType global(int index);
+
+  int elemCount();
+
+  int elemType(int index);
+
+  /** The data count section's value, or -1 if the module has none. */
+  int dataCount();
+
+  /** True if {@code ref.func funcIndex} is allowed in a function body (C.refs). */
+  boolean isDeclaredRef(int funcIndex);
+}

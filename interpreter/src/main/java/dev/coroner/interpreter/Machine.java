@@ -158,6 +158,12 @@ final class Machine {
 
   /** Builds a trap at the running frame's instruction {@code pc}, with a dump if enabled. */
   TrapException trap(String message, String detail, FunctionInstance fn, int fp, int pc, int sp) {
+    return trap(message, "", detail, fn, fp, pc, sp);
+  }
+
+  /** A trap whose message has {@code suffix} right after the spec text (e.g. an element index). */
+  TrapException trap(
+      String message, String suffix, String detail, FunctionInstance fn, int fp, int pc, int sp) {
     StringBuilder d = new StringBuilder();
     if (detail != null) {
       d.append(detail).append("; ");
@@ -166,7 +172,7 @@ final class Machine {
       d.append("in function ").append(fn.index).append(" of ").append(fn.instance.displayName())
           .append(" at code offset ").append(fn.code.offsets[pc]);
     }
-    TrapException t = new TrapException(message, d.toString());
+    TrapException t = TrapException.withSuffix(message, suffix, d.toString());
     if (config.capture()) {
       t.attach(Capture.capture(store, this, fn, fp, pc, sp));
     }
@@ -331,17 +337,17 @@ final class Machine {
               long[] table = inst.tables[code[pc + 2]].elems;
               int i = (int) st[sp - 1];
               if (Integer.compareUnsigned(i, table.length) >= 0) {
-                throw trap(TrapException.UNDEFINED_ELEMENT, "index " + Integer.toUnsignedString(i),
-                    fn, fp, pc, sp);
+                throw trap(TrapException.UNDEFINED_ELEMENT, " " + Integer.toUnsignedString(i),
+                    null, fn, fp, pc, sp);
               }
               long ref = table[i];
               if (ref == Store.NULL_REF) {
-                throw trap(TrapException.UNINITIALIZED_ELEMENT, "index " + i, fn, fp, pc, sp);
+                throw trap(TrapException.UNINITIALIZED_ELEMENT, " " + i, null, fn, fp, pc, sp);
               }
               callee = store.function(ref);
               if (callee.typeId != inst.typeIds[code[pc + 1]]) {
-                throw trap(TrapException.INDIRECT_CALL_TYPE_MISMATCH, "index " + i, fn, fp, pc,
-                    sp);
+                throw trap(TrapException.INDIRECT_CALL_TYPE_MISMATCH, null, "element " + i, fn, fp,
+                    pc, sp);
               }
               argTop = sp - 1;
             }

@@ -33,6 +33,19 @@ public final class TrapException extends WasmException {
     super(specMessage, detail, cause);
   }
 
+  /**
+   * A trap whose message is {@code specMessage}, then {@code suffix} verbatim (for instance the
+   * spec's "uninitialized element 2"), then {@code detail} in parentheses.
+   */
+  public static TrapException withSuffix(String specMessage, String suffix, String detail) {
+    String msg = specMessage + suffix + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")");
+    return new TrapException(specMessage, msg, (Throwable) null, true);
+  }
+
+  private TrapException(String specMessage, String message, Throwable cause, boolean raw) {
+    super(specMessage, cause, message);
+  }
+
   /** The dump captured when the trap happened; empty when capture is off. */
   public Optional<CoreDump> coreDump() {
     return Optional.ofNullable(coreDump);

@@ -16,6 +16,12 @@ public abstract class WasmException extends RuntimeException {
     this.specMessage = specMessage;
   }
 
+  /** An exception whose whole message is {@code message}, which starts with {@code specMessage}. */
+  protected WasmException(String specMessage, Throwable cause, String message) {
+    super(message, cause);
+    this.specMessage = specMessage;
+  }
+
   /** The spec's message text alone, without details (for instance "integer divide by zero"). */
   public String specMessage() {
     return specMessage;

@@ -54,6 +54,7 @@ public final class ModuleParser implements ModuleContext {
   private final Set<Integer> declaredRefs = new HashSet<>();
   private InvalidException deferred;
   private int[] funcTypeArray;
+  private int dataUseWithoutCount = -1;
 
   private ModuleParser(byte[] bytes) {
     this.r = new ByteReader(bytes);
@@ -137,6 +138,16 @@ public final class ModuleParser implements ModuleContext {
     if (dataCount >= 0 && dataCount != datas.size()) {
       throw MalformedException.at(
           "data count and data section have inconsistent lengths", r.pos());
+    }
+    if (dataUseWithoutCount >= 0) {
+      if (!datas.isEmpty()) {
+        throw MalformedException.at("data count section required", r.pos());
+      }
+      invalid("unknown data segment " + Integer.toUnsignedString(dataUseWithoutCount),
+          "the module has no data segments");
+    }
+    if (memories.size() > 1) {
+      invalid("multiple memories", "a module has at most one memory");
     }
     if (deferred != null) {
       throw deferred;
@@ -384,6 +395,9 @@ public final class ModuleParser implements ModuleContext {
         }
         case 0x23: instrs.add(new ConstExpr(op, r.u32() & 0xFFFFFFFFL)); break;
         default:
+          if (!isOpcode(op)) {
+            throw MalformedException.at("illegal opcode 0x" + Integer.toHexString(op), r.pos() - 1);
+          }
           nonConstant = true;
           skipInstruction(op);
           break;
@@ -434,12 +448,53 @@ public final class ModuleParser implements ModuleContext {
     return e;
   }
 
+  private static boolean isOpcode(int op) {
+    return op <= 0x05 || (op >= 0x0B && op <= 0x11) || (op >= 0x1A && op <= 0x1C)
+        || (op >= 0x20 && op <= 0x26) || (op >= 0x28 && op <= 0xC4)
+        || (op >= 0xD0 && op <= 0xD2) || op == 0xFC;
+  }
+
   /** Skips one non-constant instruction inside a constant expression (enough to find its end). */
   private void skipInstruction(int op) {
     switch (op) {
-      case 0x20: case 0x21: case 0x22: case 0x24: case 0x10: case 0x0C: case 0x0D:
+      case 0x20: case 0x21: case 0x22: case 0x24: case 0x10: case 0x0C: case 0x0D: case 0x25:
+      case 0x26:
         r.u32();
         break;
+      case 0x11:
+        r.u32();
+        r.u32();
+        break;
+      case 0x02: case 0x03: case 0x04:
+        r.sleb(33);
+        break;
+      case 0x0E: {
+        int n = r.count(1);
+        for (int i = 0; i <= n; i++) {
+          r.u32();
+        }
+        break;
+      }
+      case 0x1C: {
+        int n = r.count(1);
+        for (int i = 0; i < n; i++) {
+          r.u8();
+        }
+        break;
+      }
+      case 0xFC: {
+        int sub = r.u32();
+        if (sub == 8 || sub == 12 || sub == 14) {
+          r.u32();
+          r.u32();
+        } else if (sub == 9 || sub == 11 || sub == 13 || sub == 15 || sub == 16 || sub == 17) {
+          r.u32();
+        } else if (sub == 10) {
+          r.u8();
+          r.u8();
+        }
+        break;
+      }
       default:
         if (op >= 0x28 && op <= 0x3E) {
           r.u32();
@@ -731,6 +786,13 @@ public final class ModuleParser implements ModuleContext {
   @Override
   public int dataCount() {
     return dataCount;
+  }
+
+  @Override
+  public void dataIndexWithoutCount(int index) {
+    if (dataUseWithoutCount < 0) {
+      dataUseWithoutCount = index & Integer.MAX_VALUE;
+    }
   }
 
   @Override

@@ -345,7 +345,8 @@ public final class FunctionCompiler {
   private int dataIndex() {
     int i = r.u32();
     if (ctx.dataCount() < 0) {
-      throw malformed("data count section required");
+      ctx.dataIndexWithoutCount(i);
+      return i;
     }
     if (i < 0 || i >= ctx.dataCount()) {
       throw invalid("unknown data segment " + Integer.toUnsignedString(i));
@@ -369,8 +370,11 @@ public final class FunctionCompiler {
   private void memOp(int op, int maxAlign) {
     int align = r.u32();
     int offset = r.u32();
+    if (align < 0 || align >= 32) {
+      throw malformed("malformed memop flags");
+    }
     checkMemory();
-    if (align < 0 || align > maxAlign) {
+    if (align > maxAlign) {
       throw invalid("alignment must not be larger than natural");
     }
     emitOp(op);
@@ -485,11 +489,11 @@ public final class FunctionCompiler {
           popCtrl();
           code[c.elseFixup] = pc;
         }
-        if (c.opcode == 0) {
-          emitOp(Op.RETURN);
-        }
         for (int i = 0; i < c.nFixups; i++) {
           code[c.fixups[i]] = pc;
+        }
+        if (c.opcode == 0) {
+          emitOp(Op.RETURN);
         }
         pushAll(c.results);
         break;

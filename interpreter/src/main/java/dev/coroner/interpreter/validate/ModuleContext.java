@@ -30,6 +30,13 @@ public interface ModuleContext {
   /** The data count section's value, or -1 if the module has none. */
   int dataCount();
 
+  /**
+   * Called when a body uses a data index although the module has no data count section; the
+   * module decides at its end whether that is malformed (it has data segments) or invalid (no
+   * data segment exists).
+   */
+  default void dataIndexWithoutCount(int index) {}
+
   /** True if {@code ref.func funcIndex} is allowed in a function body (C.refs). */
   boolean isDeclaredRef(int funcIndex);
 }

@@ -45,6 +45,21 @@ public abstract class MemoryContents {
     return out;
   }
 
+  /**
+   * A hint for scanners such as the encoder: an offset {@code p} with {@code from <= p <= size()}
+   * such that every byte in {@code [from, p)} is zero. The default returns {@code from} (no
+   * knowledge); sparse representations override it so that long zero runs are skipped without
+   * being read.
+   *
+   * @throws IndexOutOfBoundsException if {@code from} is not in {@code [0, size()]}
+   */
+  public long skipZeros(long from) {
+    if (from < 0 || from > size()) {
+      throw new IndexOutOfBoundsException("offset " + from + " outside memory of " + size());
+    }
+    return from;
+  }
+
   /** An independent copy of these bytes, which later changes to the source do not affect. */
   public MemoryContents snapshot() {
     if (size() > Integer.MAX_VALUE - 8) {
@@ -97,10 +112,16 @@ public abstract class MemoryContents {
     }
     byte[] a = new byte[(int) Math.min(COMPARE_BLOCK, size)];
     byte[] b = new byte[a.length];
-    for (long pos = 0; pos < size; pos += a.length) {
+    for (long pos = 0; pos < size; ) {
+      long skip = Math.min(skipZeros(pos), other.skipZeros(pos));
+      if (skip > pos) {
+        pos = skip; // both are all zeros up to there
+        continue;
+      }
       int n = (int) Math.min(a.length, size - pos);
       read(pos, a, 0, n);
       other.read(pos, b, 0, n);
+      pos += n;
       if (!Arrays.equals(a, 0, n, b, 0, n)) {
         return false;
       }
@@ -113,7 +134,7 @@ public abstract class MemoryContents {
     long size = size();
     int h = Long.hashCode(size);
     byte[] a = new byte[(int) Math.min(COMPARE_BLOCK, size)];
-    for (long pos = 0; pos < size; pos += a.length) {
+    for (long pos = skipZeros(0); pos < size; pos = skipZeros(pos)) {
       int n = (int) Math.min(a.length, size - pos);
       read(pos, a, 0, n);
       for (int i = 0; i < n; i++) {
@@ -121,6 +142,7 @@ public abstract class MemoryContents {
           h = 31 * h + (int) ((pos + i) ^ a[i]);
         }
       }
+      pos += n;
     }
     return h;
   }
@@ -189,6 +211,12 @@ public abstract class MemoryContents {
     public void read(long offset, byte[] dst, int dstOffset, int length) {
       checkRange(size, offset, dst, dstOffset, length);
       Arrays.fill(dst, dstOffset, dstOffset + length, (byte) 0);
+    }
+
+    @Override
+    public long skipZeros(long from) {
+      super.skipZeros(from);
+      return size;
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.coroner.interpreter.spec;
 
+import dev.coroner.fixtures.Command;
+import dev.coroner.fixtures.WastModule;
+import dev.coroner.fixtures.WastValue;
 import dev.coroner.interpreter.InvalidException;
 import dev.coroner.interpreter.MalformedException;
 import dev.coroner.interpreter.StoreConfig;
@@ -7,15 +10,16 @@ import dev.coroner.interpreter.TrapException;
 import dev.coroner.interpreter.UninstantiableException;
 import dev.coroner.interpreter.UnlinkableException;
 import dev.coroner.interpreter.WasmException;
-import dev.coroner.interpreter.model.ValType;
 import dev.coroner.interpreter.script.ScriptEnvironment;
 import dev.coroner.interpreter.script.ScriptValue;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs the commands of one script in order and judges each. */
 final class SpecRunner {
   enum Status { PASSED, FAILED, SKIPPED, NOT_APPLICABLE }
 
+  /** A command's verdict; a passed command may carry a note (a message that differs in wording). */
   record Outcome(Status status, String message) {
     static Outcome pass() {
       return new Outcome(Status.PASSED, null);
@@ -27,18 +31,21 @@ final class SpecRunner {
   }
 
   private final ScriptEnvironment env;
-  /** Message mismatches for malformed/invalid assertions whose kind was right. */
-  int messageMismatches;
 
   SpecRunner(StoreConfig config) {
     this.env = new ScriptEnvironment(config);
   }
 
-  static String strip(String scriptName) {
-    return scriptName != null && scriptName.startsWith("$") ? scriptName.substring(1) : scriptName;
+  /** The name a script module gets in coredumps: {@code $A} becomes {@code A}. */
+  static String instanceName(Optional<String> scriptName) {
+    return scriptName.map(n -> n.startsWith("$") ? n.substring(1) : n).orElse(null);
   }
 
-  Outcome run(SpecCommand c) {
+  static String kind(Command c) {
+    return c.getClass().getSimpleName();
+  }
+
+  Outcome run(Command c) {
     try {
       return doRun(c);
     } catch (WasmException e) {
@@ -48,147 +55,115 @@ final class SpecRunner {
     }
   }
 
-  private Outcome doRun(SpecCommand c) {
-    switch (c.kind()) {
-      case "module":
-        if (c.textModule()) {
-          return new Outcome(Status.NOT_APPLICABLE, "text module");
-        }
-        env.module(c.moduleBytes(), c.name(), strip(c.name()));
-        return Outcome.pass();
-      case "register":
-        env.register(c.as(), c.name());
-        return Outcome.pass();
-      case "action":
-        perform(c);
-        return Outcome.pass();
-      case "assert_return": {
-        List<ScriptValue> got = perform(c);
-        return compare(got, c.expected());
+  private Outcome doRun(Command c) {
+    if (c instanceof Command.ModuleCommand) {
+      Command.ModuleCommand m = (Command.ModuleCommand) c;
+      if (m.module().isText()) {
+        return new Outcome(Status.NOT_APPLICABLE, "text module");
       }
-      case "assert_trap":
-      case "assert_exhaustion":
-        try {
-          perform(c);
-          return Outcome.fail("expected trap \"" + c.text() + "\", got none");
-        } catch (TrapException e) {
-          return matches(e, c.text());
+      env.module(m.module().bytes(), m.name().orElse(null), instanceName(m.name()));
+      return Outcome.pass();
+    }
+    if (c instanceof Command.Register) {
+      Command.Register r = (Command.Register) c;
+      env.register(r.as(), r.module().orElse(null));
+      return Outcome.pass();
+    }
+    if (c instanceof Command.ActionCommand) {
+      perform(((Command.ActionCommand) c).action());
+      return Outcome.pass();
+    }
+    if (c instanceof Command.AssertReturn) {
+      Command.AssertReturn a = (Command.AssertReturn) c;
+      return compare(perform(a.action()), a.expected());
+    }
+    if (c instanceof Command.AssertTrap) {
+      Command.AssertTrap t = (Command.AssertTrap) c;
+      try {
+        if (t.isModuleTrap()) {
+          env.module(t.module().get().bytes(), null, null);
+        } else {
+          perform(t.action().get());
         }
-      case "assert_malformed":
-      case "assert_invalid": {
-        if (c.textModule()) {
-          return new Outcome(Status.NOT_APPLICABLE, "text-format module");
-        }
-        Class<?> want =
-            c.kind().equals("assert_malformed") ? MalformedException.class : InvalidException.class;
-        try {
-          env.parse(c.moduleBytes());
-          return Outcome.fail("expected " + want.getSimpleName() + " \"" + c.text() + "\"");
-        } catch (MalformedException | InvalidException e) {
-          if (!want.isInstance(e)) {
-            return Outcome.fail("expected " + want.getSimpleName() + " \"" + c.text() + "\", got "
-                + e.getClass().getSimpleName() + ": " + e.getMessage());
-          }
-          if (!e.getMessage().startsWith(c.text())) {
-            messageMismatches++;
-            return new Outcome(Status.PASSED, "message differs: expected \"" + c.text()
-                + "\", got \"" + e.getMessage() + "\"");
-          }
-          return Outcome.pass();
-        }
+        return Outcome.fail("expected trap \"" + t.text() + "\", got none");
+      } catch (TrapException e) {
+        return matches(e, t.text());
+      } catch (UninstantiableException e) {
+        return matches(e, t.text());
       }
-      case "assert_unlinkable":
-        try {
-          env.module(c.moduleBytes(), null, null);
-          return Outcome.fail("expected unlinkable \"" + c.text() + "\"");
-        } catch (UnlinkableException e) {
-          return matches(e, c.text());
-        }
-      case "assert_uninstantiable":
-        try {
-          env.module(c.moduleBytes(), null, null);
-          return Outcome.fail("expected uninstantiable \"" + c.text() + "\"");
-        } catch (UninstantiableException e) {
-          return matches(e, c.text());
-        }
-      default:
-        return Outcome.fail("unknown command " + c.kind());
+    }
+    if (c instanceof Command.AssertExhaustion) {
+      Command.AssertExhaustion t = (Command.AssertExhaustion) c;
+      try {
+        perform(t.action());
+        return Outcome.fail("expected exhaustion \"" + t.text() + "\", got none");
+      } catch (TrapException e) {
+        return matches(e, t.text());
+      }
+    }
+    if (c instanceof Command.AssertMalformed) {
+      Command.AssertMalformed a = (Command.AssertMalformed) c;
+      return rejects(a.module(), MalformedException.class, a.text());
+    }
+    if (c instanceof Command.AssertInvalid) {
+      Command.AssertInvalid a = (Command.AssertInvalid) c;
+      return rejects(a.module(), InvalidException.class, a.text());
+    }
+    if (c instanceof Command.AssertUnlinkable) {
+      Command.AssertUnlinkable a = (Command.AssertUnlinkable) c;
+      try {
+        env.module(a.module().bytes(), null, null);
+        return Outcome.fail("expected unlinkable \"" + a.text() + "\"");
+      } catch (UnlinkableException e) {
+        return matches(e, a.text());
+      }
+    }
+    return Outcome.fail("unknown command " + c);
+  }
+
+  private Outcome rejects(WastModule module, Class<? extends WasmException> want, String text) {
+    if (module.isText()) {
+      return new Outcome(Status.NOT_APPLICABLE, "text-format module");
+    }
+    try {
+      env.parse(module.bytes());
+      return Outcome.fail("expected " + want.getSimpleName() + " \"" + text + "\"");
+    } catch (MalformedException | InvalidException e) {
+      if (!want.isInstance(e)) {
+        return Outcome.fail("expected " + want.getSimpleName() + " \"" + text + "\", got "
+            + e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      if (!e.getMessage().startsWith(text)) {
+        return new Outcome(Status.PASSED,
+            "message differs: expected \"" + text + "\", got \"" + e.getMessage() + "\"");
+      }
+      return Outcome.pass();
     }
   }
 
   private static Outcome matches(WasmException e, String text) {
-    if (text == null || e.getMessage().startsWith(text)) {
+    if (text.isEmpty() || e.getMessage().startsWith(text)) {
       return Outcome.pass();
     }
     return Outcome.fail("expected message \"" + text + "\", got \"" + e.getMessage() + "\"");
   }
 
-  private List<ScriptValue> perform(SpecCommand c) {
-    if (c.action() == null) {
-      throw new IllegalStateException("no action");
+  private List<ScriptValue> perform(dev.coroner.fixtures.Action a) {
+    if (a instanceof dev.coroner.fixtures.Action.Get) {
+      return List.of(env.get(FixtureMapping.action(a)));
     }
-    if (c.getAction()) {
-      return List.of(env.get(c.action()));
-    }
-    return env.invoke(c.action());
+    return env.invoke(FixtureMapping.action(a));
   }
 
-  private static Outcome compare(List<ScriptValue> got, List<SpecCommand.Expected> expected) {
+  private static Outcome compare(List<ScriptValue> got, List<WastValue> expected) {
     if (got.size() != expected.size()) {
-      return Outcome.fail("expected " + expected.size() + " results, got " + got);
+      return Outcome.fail("expected " + expected + ", got " + got);
     }
     for (int i = 0; i < got.size(); i++) {
-      ScriptValue g = got.get(i);
-      SpecCommand.Expected e = expected.get(i);
-      if (!ok(g, e)) {
-        return Outcome.fail("result " + i + ": expected " + describe(e) + ", got " + g);
+      if (!FixtureMapping.matches(got.get(i), expected.get(i))) {
+        return Outcome.fail("result " + i + ": expected " + expected.get(i) + ", got " + got.get(i));
       }
     }
     return Outcome.pass();
-  }
-
-  private static boolean ok(ScriptValue g, SpecCommand.Expected e) {
-    if (g.type() != e.type()) {
-      return false;
-    }
-    switch (e.type()) {
-      case ValType.I32:
-      case ValType.F32: {
-        int bits = (int) g.bits();
-        if (e.type() == ValType.F32 && e.nan() != SpecCommand.NanKind.NONE) {
-          boolean nan = (bits & 0x7F800000) == 0x7F800000 && (bits & 0x007FFFFF) != 0;
-          return e.nan() == SpecCommand.NanKind.CANONICAL
-              ? (bits & 0x7FFFFFFF) == 0x7FC00000
-              : nan && (bits & 0x00400000) != 0;
-        }
-        return bits == (int) e.bits();
-      }
-      case ValType.I64:
-      case ValType.F64: {
-        long bits = g.bits();
-        if (e.type() == ValType.F64 && e.nan() != SpecCommand.NanKind.NONE) {
-          boolean nan = Double.isNaN(Double.longBitsToDouble(bits));
-          return e.nan() == SpecCommand.NanKind.CANONICAL
-              ? (bits & 0x7FFFFFFFFFFFFFFFL) == 0x7FF8000000000000L
-              : nan && (bits & 0x0008000000000000L) != 0;
-        }
-        return bits == e.bits();
-      }
-      default:
-        if (e.anyRef()) {
-          return g.bits() != -1L;
-        }
-        return g.bits() == e.bits();
-    }
-  }
-
-  private static String describe(SpecCommand.Expected e) {
-    if (e.nan() != SpecCommand.NanKind.NONE) {
-      return ValType.name(e.type()) + ":nan:" + e.nan().name().toLowerCase();
-    }
-    if (e.anyRef()) {
-      return ValType.name(e.type()) + ":non-null";
-    }
-    return new ScriptValue(e.type(), e.bits()).toString();
   }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.coroner.fixtures.Command;
+import dev.coroner.fixtures.Script;
+import dev.coroner.fixtures.Wast;
 import dev.coroner.interpreter.StoreConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +43,7 @@ class SpecSuiteTest {
   /** Malformed/invalid assertions of the right kind whose message differs from the spec's. */
   private static final List<String> MESSAGE_MISMATCHES =
       Collections.synchronizedList(new ArrayList<>());
-  private static final Map<Path, Future<List<SpecCommand>>> CONVERTED = new ConcurrentHashMap<>();
+  private static final Map<Path, Future<Script>> CONVERTED = new ConcurrentHashMap<>();
 
   static Path suiteDir() {
     String configured = System.getProperty("coroner.testsuite");
@@ -66,12 +69,9 @@ class SpecSuiteTest {
     try (Stream<Path> s = Files.walk(dir)) {
       s.filter(p -> p.toString().endsWith(".wast")).sorted().forEach(files::add);
     }
-    Path work = Paths.get("target", "spec-json");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     for (Path f : files) {
-      String rel = dir.relativize(f).toString().replace('\\', '/');
-      Path out = work.resolve(rel.replace('/', '_').replace(".wast", ""));
-      CONVERTED.put(f, pool.submit(() -> Wast2JsonLoader.load(f, out)));
+      CONVERTED.computeIfAbsent(f, k -> pool.submit(() -> Wast.convert(k)));
     }
     pool.shutdown();
     List<DynamicNode> nodes = new ArrayList<>();
@@ -88,16 +88,16 @@ class SpecSuiteTest {
     String display = file.getFileName().toString();
     int[] counts = new int[4];
     REPORT.put(rel, counts);
-    List<SpecCommand> commands;
+    List<Command> commands;
     try {
-      commands = CONVERTED.get(file).get();
+      commands = CONVERTED.get(file).get().commands();
     } catch (Exception e) {
       counts[1]++;
       return DynamicTest.dynamicTest(display + ":0", () -> fail("wast2json failed: " + e));
     }
     SpecRunner[] runner = new SpecRunner[1];
     List<DynamicTest> tests = new ArrayList<>();
-    for (SpecCommand c : commands) {
+    for (Command c : commands) {
       tests.add(DynamicTest.dynamicTest(display + ":" + c.line(), () -> {
         if (runner[0] == null) {
           runner[0] = new SpecRunner(StoreConfig.defaults());
@@ -113,7 +113,7 @@ class SpecSuiteTest {
         }
         switch (status) {
           case FAILED:
-            fail(c.kind() + ": " + o.message());
+            fail(SpecRunner.kind(c) + ": " + o.message());
             break;
           case SKIPPED:
             assumeTrue(false, SIMD_REASON + " (" + o.message() + ")");

@@ -1,0 +1,90 @@
+package dev.coroner.coredump;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.Generate;
+
+/**
+ * Damaged encodings either decode or fail with the decoder's own exception, whose offset lies in
+ * the input; nothing else escapes (no IndexOutOfBounds, no OutOfMemory, no IllegalArgument).
+ */
+class DecoderRobustnessProperties {
+
+  static final int EXAMPLES = 1500;
+
+  private static void assertDecodesOrFailsCleanly(byte[] input) {
+    try {
+      DecodedCoreDump d = CoreDumpDecoder.decodeWithFacts(input);
+      CanonicalCheck.check(d, input);
+      CoreDumpText.render(d.dump());
+    } catch (CoreDumpFormatException e) {
+      assertTrue(
+          e.offset() >= 0 && e.offset() <= input.length,
+          () -> "offset " + e.offset() + " outside input of " + input.length + ": " + e.getMessage());
+    } catch (RuntimeException | Error e) {
+      fail("unexpected " + e + " for input " + Bytes.toHex(Arrays.copyOf(input, Math.min(input.length, 200))), e);
+    }
+  }
+
+  private static byte[] valid(long seed) {
+    return CoreDumpEncoder.encode(RandomDumps.generate(seed, 1));
+  }
+
+  @Test
+  void flippedBytesDecodeOrFailCleanly() {
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    qt().withExamples(EXAMPLES)
+        .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
+        .checkAssert(seed -> {
+          ran.incrementAndGet();
+          Random r = new Random(seed);
+          byte[] b = valid(seed);
+          for (int i = 1 + r.nextInt(3); i > 0; i--) {
+            int at = r.nextInt(b.length);
+            b[at] = r.nextBoolean() ? (byte) (b[at] ^ (1 << r.nextInt(8))) : (byte) r.nextInt();
+          }
+          assertDecodesOrFailsCleanly(b);
+        });
+    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+  }
+
+  @Test
+  void truncationsDecodeOrFailCleanly() {
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    qt().withExamples(EXAMPLES)
+        .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
+        .checkAssert(seed -> {
+          ran.incrementAndGet();
+          Random r = new Random(seed);
+          byte[] b = valid(seed);
+          assertDecodesOrFailsCleanly(Arrays.copyOf(b, r.nextInt(b.length)));
+        });
+    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+  }
+
+  @Test
+  void insertionsDecodeOrFailCleanly() {
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    qt().withExamples(EXAMPLES)
+        .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
+        .checkAssert(seed -> {
+          ran.incrementAndGet();
+          Random r = new Random(seed);
+          byte[] b = valid(seed);
+          int at = r.nextInt(b.length + 1);
+          byte[] extra = new byte[1 + r.nextInt(6)];
+          r.nextBytes(extra);
+          if (r.nextBoolean()) {
+            extra[0] = (byte) 0xFF; // a large LEB count or size is a classic
+          }
+          assertDecodesOrFailsCleanly(
+              Bytes.concat(Arrays.copyOf(b, at), extra, Arrays.copyOfRange(b, at, b.length)));
+        });
+    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+  }
+}

@@ -1,0 +1,154 @@
+package dev.coroner.harness;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Locates the first differing byte of two encodings, names the section it falls in, and shows both
+ * sides in hex around it.
+ */
+final class ByteExcerpt {
+
+  /** Bytes shown on each side of the first difference. */
+  static final int CONTEXT = 16;
+
+  private static final byte[] HEADER = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
+
+  private ByteExcerpt() {}
+
+  /** The offset of the first byte where {@code a} and {@code b} differ, or -1 if they are equal. */
+  static int firstDifference(byte[] a, byte[] b) {
+    return java.util.Arrays.mismatch(a, b);
+  }
+
+  /**
+   * A description of where {@code a} (expected) and {@code b} (actual) first differ: the offset,
+   * the section of {@code a} it falls in, and a hex excerpt of both.
+   */
+  static String describe(byte[] expected, byte[] actual) {
+    int at = firstDifference(expected, actual);
+    if (at < 0) {
+      return "the encodings are identical";
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("first differing byte at offset 0x").append(Integer.toHexString(at));
+    sb.append(" (").append(sectionAt(expected, at)).append(")");
+    if (expected.length != actual.length) {
+      sb.append("; sizes: expected ").append(expected.length).append(" bytes, actual ")
+          .append(actual.length);
+    }
+    sb.append('\n');
+    int from = Math.max(0, at - CONTEXT);
+    sb.append("  expected ").append(row(expected, from, at)).append('\n');
+    sb.append("  actual   ").append(row(actual, from, at)).append('\n');
+    return sb.toString();
+  }
+
+  private static String row(byte[] bytes, int from, int at) {
+    StringBuilder sb = new StringBuilder(String.format("%08x: ", from));
+    HexFormat hex = HexFormat.of();
+    int to = Math.min(bytes.length, at + CONTEXT + 1);
+    for (int i = from; i < to; i++) {
+      if (i == at) {
+        sb.append('[').append(hex.toHexDigits(bytes[i])).append("] ");
+      } else {
+        sb.append(hex.toHexDigits(bytes[i])).append(' ');
+      }
+    }
+    if (at >= bytes.length) {
+      sb.append("[end]");
+    }
+    return sb.toString().stripTrailing();
+  }
+
+  /** A section span of an encoding: id, name for custom sections, and the byte range. */
+  record Span(int id, String name, int start, int end) {
+    String label() {
+      String kind;
+      switch (id) {
+        case 0:
+          kind = "custom section \"" + name + "\"";
+          break;
+        case 5:
+          kind = "memory section";
+          break;
+        case 6:
+          kind = "global section";
+          break;
+        case 11:
+          kind = "data section";
+          break;
+        default:
+          kind = "section id " + id;
+      }
+      return kind + " at 0x" + Integer.toHexString(start) + "..0x" + Integer.toHexString(end);
+    }
+  }
+
+  /**
+   * Splits an encoding into sections, tolerantly: it stops at the first section it cannot read,
+   * since this is for explaining differences, not for validating (the strict decoder does that).
+   */
+  static List<Span> sections(byte[] bytes) {
+    List<Span> out = new ArrayList<>();
+    if (bytes.length < HEADER.length) {
+      return out;
+    }
+    int pos = HEADER.length;
+    while (pos < bytes.length) {
+      int start = pos;
+      int id = bytes[pos++] & 0xff;
+      long[] size = readU32(bytes, pos);
+      if (size == null) {
+        break;
+      }
+      pos = (int) size[1];
+      long end = pos + size[0];
+      if (end > bytes.length) {
+        out.add(new Span(id, "?", start, bytes.length));
+        break;
+      }
+      String name = "";
+      if (id == 0) {
+        long[] len = readU32(bytes, pos);
+        if (len != null && len[1] + len[0] <= end) {
+          name = new String(bytes, (int) len[1], (int) len[0],
+              java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+      out.add(new Span(id, name, start, (int) end));
+      pos = (int) end;
+    }
+    return out;
+  }
+
+  /** The label of the section containing {@code offset} in {@code bytes}. */
+  static String sectionAt(byte[] bytes, int offset) {
+    if (offset < HEADER.length) {
+      return "module header";
+    }
+    for (Span s : sections(bytes)) {
+      if (offset >= s.start() && offset < s.end()) {
+        return "in " + s.label();
+      }
+    }
+    return offset >= bytes.length ? "past the end of the expected bytes" : "outside any section";
+  }
+
+  /** {value, next position} of an unsigned LEB128 u32 at {@code pos}, or null if unreadable. */
+  private static long[] readU32(byte[] b, int pos) {
+    long result = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      if (pos >= b.length) {
+        return null;
+      }
+      int x = b[pos++] & 0xff;
+      result |= (long) (x & 0x7f) << shift;
+      if ((x & 0x80) == 0) {
+        return new long[] {result, pos};
+      }
+    }
+    return null;
+  }
+}

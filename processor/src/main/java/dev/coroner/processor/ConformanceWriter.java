@@ -1,0 +1,130 @@
+package dev.coroner.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Write step: turns a {@link SuiteDescriptor} into the source of {@code Foo_Conformance}. Names
+ * what it generates against (JUnit, the harness) by string only.
+ */
+final class ConformanceWriter {
+  static final String SUFFIX = "_Conformance";
+
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName TEST = ClassName.get("org.junit.jupiter.api", "Test");
+  static final ClassName DISPLAY_NAME = ClassName.get("org.junit.jupiter.api", "DisplayName");
+  static final ClassName CONFORMANCE = ClassName.get("dev.coroner.harness", "Conformance");
+
+  static final String FIXTURE_ROOT = "FIXTURE_ROOT";
+  static final String GOLDEN_ROOT = "GOLDEN_ROOT";
+  static final String FIXTURE_HASHES = "fixtureHashes";
+
+  private final SuiteDescriptor suite;
+  private final NameAllocator names = new NameAllocator();
+
+  private ConformanceWriter(SuiteDescriptor suite) {
+    this.suite = suite;
+    names.newName(FIXTURE_HASHES, FIXTURE_HASHES);
+  }
+
+  /** The generated file for the annotated class {@code origin}. */
+  static JavaFile write(TypeElement origin, String packageName, SuiteDescriptor suite) {
+    return new ConformanceWriter(suite).file(origin, packageName);
+  }
+
+  private JavaFile file(TypeElement origin, String packageName) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(origin.getSimpleName() + SUFFIX)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addOriginatingElement(origin)
+            .addAnnotation(
+                AnnotationSpec.builder(GENERATED)
+                    .addMember("value", "$S", ConformanceProcessor.class.getName())
+                    .build())
+            .addJavadoc(
+                "Coredump conformance tests for the fixtures under {@code $L}: one test per\n"
+                    + "trapping command, each named {@code path:line} after its source.\n"
+                    + "Generated from {@link $T} by {@code $L}; do not edit.\n",
+                javadocSafe(suite.fixtureRoot().toString()),
+                ClassName.get(origin),
+                ConformanceProcessor.class.getSimpleName());
+    addConstants(type);
+    addFixtureHashes(type);
+    for (SuiteDescriptor.FixtureTests fixture : suite.fixtures()) {
+      for (int line : fixture.trapLines()) {
+        addTest(type, fixture, line);
+      }
+    }
+    return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).build();
+  }
+
+  private void addConstants(TypeSpec.Builder type) {
+    type.addField(
+        FieldSpec.builder(String.class, FIXTURE_ROOT, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc(
+                "Absolute fixture root used at generation (the harness may override it).\n")
+            .initializer("$S", suite.fixtureRoot().toString())
+            .build());
+    type.addField(
+        FieldSpec.builder(String.class, GOLDEN_ROOT, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("{@code goldenRoot} of the annotation, as written (empty if not set).\n")
+            .initializer("$S", suite.goldenRoot())
+            .build());
+  }
+
+  /** {@code fixtureHashes()}: every fixture seen at generation, path to SHA-256, in path order. */
+  private void addFixtureHashes(TypeSpec.Builder type) {
+    ClassName map = ClassName.get("java.util", "Map");
+    ClassName linkedHashMap = ClassName.get("java.util", "LinkedHashMap");
+    ClassName collections = ClassName.get("java.util", "Collections");
+    CodeBlock.Builder body =
+        CodeBlock.builder()
+            .addStatement("$T<String, String> hashes = new $T<>()", map, linkedHashMap);
+    for (SuiteDescriptor.FixtureTests fixture : suite.fixtures()) {
+      body.addStatement("hashes.put($S, $S)", fixture.relativePath(), fixture.sha256());
+    }
+    body.addStatement("return $T.unmodifiableMap(hashes)", collections);
+    type.addMethod(
+        MethodSpec.methodBuilder(FIXTURE_HASHES)
+            .addJavadoc(
+                "Every fixture found at generation (relative path, {@code /}-separated) and the\n"
+                    + "SHA-256 of its bytes then, in path order; lets the harness spot fixtures\n"
+                    + "added, removed or changed since this class was generated.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(ParameterizedTypeName.get(map, ClassName.get(String.class), ClassName.get(String.class)))
+            .addCode(body.build())
+            .build());
+  }
+
+  private void addTest(TypeSpec.Builder type, SuiteDescriptor.FixtureTests fixture, int line) {
+    String displayName = fixture.relativePath() + ":" + line;
+    String methodName = names.newName(fixture.relativePath() + "_" + line);
+    type.addMethod(
+        MethodSpec.methodBuilder(methodName)
+            .addAnnotation(TEST)
+            .addAnnotation(AnnotationSpec.builder(DISPLAY_NAME).addMember("value", "$S", displayName).build())
+            .addException(Throwable.class)
+            .addStatement(
+                "$T.check($N, $S, $S, $L)",
+                CONFORMANCE,
+                FIXTURE_ROOT,
+                fixture.relativePath(),
+                fixture.sha256(),
+                line)
+            .build());
+  }
+
+  /** Keeps a path from closing the Javadoc comment it is quoted in. */
+  private static String javadocSafe(String text) {
+    return text.replace("*/", "*&#47;").replace("@", "{@literal @}");
+  }
+}

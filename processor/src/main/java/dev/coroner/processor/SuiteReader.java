@@ -1,0 +1,116 @@
+package dev.coroner.processor;
+
+import dev.coroner.fixtures.Command;
+import dev.coroner.fixtures.Fixture;
+import dev.coroner.fixtures.FixtureException;
+import dev.coroner.fixtures.FixtureSyntaxException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parse step: resolves the fixture root, loads every fixture with the {@code fixtures} library
+ * and records, per fixture, its hash and trapping lines, or the problem that stopped it. One bad
+ * fixture never stops the others.
+ */
+final class SuiteReader {
+  private SuiteReader() {}
+
+  /** The root as configured: the option wins over the attribute; relative paths use the base. */
+  static Path resolveRoot(String attribute, String optionRoot, String optionProjectDir) {
+    String configured = optionRoot != null && !optionRoot.isBlank() ? optionRoot : attribute;
+    Path path = Paths.get(configured);
+    if (!path.isAbsolute()) {
+      Path base =
+          optionProjectDir != null && !optionProjectDir.isBlank()
+              ? Paths.get(optionProjectDir)
+              : Paths.get("");
+      path = base.resolve(path);
+    }
+    return path.toAbsolutePath().normalize();
+  }
+
+  /** Reads the suite; {@code root} must be an existing directory. */
+  static SuiteDescriptor read(Path root, String goldenRoot) {
+    List<SuiteDescriptor.FixtureTests> fixtures = new ArrayList<>();
+    List<SuiteDescriptor.Problem> problems = new ArrayList<>();
+    List<String> paths;
+    try {
+      paths = Fixture.discover(root);
+    } catch (IOException e) {
+      problems.add(
+          error(ConformanceMessages.FIXTURE_IO, "cannot list fixture root " + root + ": " + e));
+      return new SuiteDescriptor(root, goldenRoot, fixtures, problems);
+    }
+    if (paths.isEmpty()) {
+      problems.add(
+          new SuiteDescriptor.Problem(
+              false,
+              ConformanceMessages.NO_FIXTURES + " no .wast or .wat fixture under " + root
+                  + "; no conformance test generated"));
+    }
+    for (String path : paths) {
+      readOne(root, path, fixtures, problems);
+    }
+    return new SuiteDescriptor(root, goldenRoot, fixtures, problems);
+  }
+
+  private static void readOne(
+      Path root,
+      String path,
+      List<SuiteDescriptor.FixtureTests> fixtures,
+      List<SuiteDescriptor.Problem> problems) {
+    String sha256;
+    try {
+      sha256 = Fixture.sha256(root.resolve(path));
+    } catch (IOException | InvalidPathException e) {
+      problems.add(error(ConformanceMessages.FIXTURE_IO, path + ": cannot read fixture: " + e));
+      return;
+    }
+    List<Integer> lines = new ArrayList<>();
+    try {
+      Fixture fixture = Fixture.load(root, path);
+      for (Command.Trapping command : fixture.trappingCommands()) {
+        lines.add(command.line());
+      }
+      if (lines.isEmpty()) {
+        problems.add(
+            error(
+                ConformanceMessages.NO_TRAP,
+                path + ": no assert_trap or assert_exhaustion, so it produces no coredump"
+                    + " (a .wat needs a ';; @trap (invoke ...)' directive or a start function"
+                    + " that traps)"));
+      }
+      // A changed file is re-read; keep the hash of the bytes that were converted.
+      sha256 = fixture.sha256();
+    } catch (FixtureSyntaxException e) {
+      problems.add(error(ConformanceMessages.FIXTURE_SYNTAX, e.getMessage()));
+    } catch (FixtureException e) { // FixtureFormatException, the only other kind
+      problems.add(error(ConformanceMessages.FIXTURE_FORMAT, e.getMessage()));
+    } catch (IOException e) {
+      problems.add(error(ConformanceMessages.FIXTURE_IO, path + ": " + e));
+    }
+    fixtures.add(new SuiteDescriptor.FixtureTests(path, sha256, lines));
+  }
+
+  private static SuiteDescriptor.Problem error(String tag, String text) {
+    return new SuiteDescriptor.Problem(true, tag + " " + text);
+  }
+
+  /** Whether the root is usable; otherwise the message to report. */
+  static String checkRoot(Path root) {
+    if (!Files.exists(root)) {
+      return ConformanceMessages.FIXTURE_ROOT_MISSING + " fixture root " + root
+          + " does not exist";
+    }
+    if (!Files.isDirectory(root)) {
+      return ConformanceMessages.FIXTURE_ROOT_MISSING + " fixture root " + root
+          + " is not a directory";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.coroner.interpreter;
+
+/**
+ * A function implemented in Java. Arguments and results are raw value bits: i32 in the low 32
+ * bits, f32 as raw IEEE bits in the low 32 bits, i64 and f64 bits as they are, references as
+ * {@link Store#NULL_REF} or a funcref id / externref value.
+ *
+ * <p>A host function may call back into WebAssembly through {@link CallContext#invoke}; the
+ * nesting depth of such re-entries is bounded by {@link StoreConfig#maxHostReentry()}. Throwing a
+ * {@link TrapException} makes the calling WebAssembly code trap.
+ */
+@FunctionalInterface
+public interface HostFunction {
+  long[] call(CallContext context, long[] args);
+
+  /** What a host function knows about its call. */
+  interface CallContext {
+    /** The instance whose code called the host function, or null if called from outside. */
+    Instance caller();
+
+    /** The store. */
+    Store store();
+
+    /** Calls a function (re-entering WebAssembly if it is one). */
+    long[] invoke(FunctionInstance function, long... args);
+  }
+}

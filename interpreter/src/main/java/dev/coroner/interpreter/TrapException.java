@@ -1,0 +1,62 @@
+package dev.coroner.interpreter;
+
+import dev.coroner.coredump.CoreDump;
+import java.util.Optional;
+
+/**
+ * A WebAssembly trap (spec: {@code assert_trap}, {@code assert_exhaustion}). When the store has
+ * capture enabled, {@link #coreDump()} holds the exact state at the trap, as described in section B
+ * of the project's coredump-format document. A dump's memory contents are live views: encode it
+ * before running the program again.
+ */
+public final class TrapException extends WasmException {
+
+  /** The spec's trap messages. */
+  public static final String UNREACHABLE = "unreachable";
+  public static final String DIVIDE_BY_ZERO = "integer divide by zero";
+  public static final String INTEGER_OVERFLOW = "integer overflow";
+  public static final String INVALID_CONVERSION = "invalid conversion to integer";
+  public static final String MEMORY_OUT_OF_BOUNDS = "out of bounds memory access";
+  public static final String TABLE_OUT_OF_BOUNDS = "out of bounds table access";
+  public static final String INDIRECT_CALL_TYPE_MISMATCH = "indirect call type mismatch";
+  public static final String UNINITIALIZED_ELEMENT = "uninitialized element";
+  public static final String UNDEFINED_ELEMENT = "undefined element";
+  public static final String CALL_STACK_EXHAUSTED = "call stack exhausted";
+
+  private transient CoreDump coreDump;
+
+  public TrapException(String specMessage, String detail) {
+    super(specMessage, detail, null);
+  }
+
+  public TrapException(String specMessage, String detail, Throwable cause) {
+    super(specMessage, detail, cause);
+  }
+
+  /**
+   * A trap whose message is {@code specMessage}, then {@code suffix} verbatim (for instance the
+   * spec's "uninitialized element 2"), then {@code detail} in parentheses.
+   */
+  public static TrapException withSuffix(String specMessage, String suffix, String detail) {
+    String msg = specMessage + suffix + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")");
+    return new TrapException(specMessage, msg, (Throwable) null, true);
+  }
+
+  private TrapException(String specMessage, String message, Throwable cause, boolean raw) {
+    super(specMessage, cause, message);
+  }
+
+  /** The dump captured when the trap happened; empty when capture is off. */
+  public Optional<CoreDump> coreDump() {
+    return Optional.ofNullable(coreDump);
+  }
+
+  /** True if this trap is call stack exhaustion. */
+  public boolean isExhaustion() {
+    return CALL_STACK_EXHAUSTED.equals(specMessage());
+  }
+
+  void attach(CoreDump dump) {
+    this.coreDump = dump;
+  }
+}

@@ -1,0 +1,9 @@
+package dev.coroner.interpreter;
+
+/** The module's imports cannot be resolved or do not match (spec: {@code assert_unlinkable}). */
+public final class UnlinkableException extends WasmException {
+
+  public UnlinkableException(String specMessage, String detail) {
+    super(specMessage, detail, null);
+  }
+}

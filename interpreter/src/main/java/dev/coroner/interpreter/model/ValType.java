@@ -1,0 +1,41 @@
+package dev.coroner.interpreter.model;
+
+/** WebAssembly value types, as their binary codes. */
+public final class ValType {
+  public static final int I32 = 0x7F;
+  public static final int I64 = 0x7E;
+  public static final int F32 = 0x7D;
+  public static final int F64 = 0x7C;
+  public static final int V128 = 0x7B;
+  public static final int FUNCREF = 0x70;
+  public static final int EXTERNREF = 0x6F;
+  /** Validator-only: the unknown type of a polymorphic stack. */
+  public static final int UNKNOWN = 0;
+
+  private ValType() {}
+
+  /** True for the value types this interpreter supports (all of 2.0 except v128). */
+  public static boolean isSupported(int t) {
+    return t == I32 || t == I64 || t == F32 || t == F64 || t == FUNCREF || t == EXTERNREF;
+  }
+
+  /** True for funcref and externref. */
+  public static boolean isRef(int t) {
+    return t == FUNCREF || t == EXTERNREF;
+  }
+
+  /** The text-format name of {@code t}. */
+  public static String name(int t) {
+    switch (t) {
+      case I32: return "i32";
+      case I64: return "i64";
+      case F32: return "f32";
+      case F64: return "f64";
+      case V128: return "v128";
+      case FUNCREF: return "funcref";
+      case EXTERNREF: return "externref";
+      case UNKNOWN: return "unknown";
+      default: return "0x" + Integer.toHexString(t);
+    }
+  }
+}

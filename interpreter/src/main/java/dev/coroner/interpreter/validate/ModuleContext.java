@@ -1,0 +1,42 @@
+package dev.coroner.interpreter.validate;
+
+import dev.coroner.interpreter.model.FuncType;
+import dev.coroner.interpreter.model.GlobalType;
+
+/** What the function validator needs to know about the module around a function body. */
+public interface ModuleContext {
+  FuncType type(int index);
+
+  int typeCount();
+
+  int functionCount();
+
+  FuncType functionType(int index);
+
+  int tableCount();
+
+  int tableElemType(int index);
+
+  int memoryCount();
+
+  int globalCount();
+
+  GlobalType global(int index);
+
+  int elemCount();
+
+  int elemType(int index);
+
+  /** The data count section's value, or -1 if the module has none. */
+  int dataCount();
+
+  /**
+   * Called when a body uses a data index although the module has no data count section; the
+   * module decides at its end whether that is malformed (it has data segments) or invalid (no
+   * data segment exists).
+   */
+  default void dataIndexWithoutCount(int index) {}
+
+  /** True if {@code ref.func funcIndex} is allowed in a function body (C.refs). */
+  boolean isDeclaredRef(int funcIndex);
+}

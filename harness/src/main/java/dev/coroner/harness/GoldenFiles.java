@@ -176,6 +176,7 @@ public final class GoldenFiles {
           "." + target.getFileName(), ".tmp");
       try {
         Files.write(tmp, bytes);
+        makeReadable(tmp);
         try {
           Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
               StandardCopyOption.REPLACE_EXISTING);
@@ -187,6 +188,15 @@ public final class GoldenFiles {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  /** Temporary files are created owner-only; golden files are ordinary, world-readable files. */
+  private static void makeReadable(Path p) throws IOException {
+    try {
+      Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: its defaults apply.
     }
   }
 

@@ -33,7 +33,14 @@ final class ByteExcerpt {
     }
     StringBuilder sb = new StringBuilder();
     sb.append("first differing byte at offset 0x").append(Integer.toHexString(at));
-    sb.append(" (").append(sectionAt(expected, at)).append(")");
+    String inExpected = sectionAt(expected, at);
+    String inActual = sectionAt(actual, at);
+    if (inExpected.equals(inActual)) {
+      sb.append(" (").append(inExpected).append(")");
+    } else {
+      sb.append(" (expected: ").append(inExpected).append("; actual: ").append(inActual)
+          .append(")");
+    }
     if (expected.length != actual.length) {
       sb.append("; sizes: expected ").append(expected.length).append(" bytes, actual ")
           .append(actual.length);
@@ -63,7 +70,22 @@ final class ByteExcerpt {
   }
 
   /** A section span of an encoding: id, name for custom sections, and the byte range. */
-  record Span(int id, String name, int start, int end) {
+  record Span(int id, String name, int start, int payload, int nameEnd, int end) {
+
+    /** Which part of the section the byte at {@code offset} belongs to. */
+    String part(int offset) {
+      if (offset == start) {
+        return "section id";
+      }
+      if (offset < payload) {
+        return "section size";
+      }
+      if (offset < nameEnd) {
+        return "section name";
+      }
+      return "payload byte 0x" + Integer.toHexString(offset - payload);
+    }
+
     String label() {
       String kind;
       switch (id) {
@@ -104,20 +126,23 @@ final class ByteExcerpt {
         break;
       }
       pos = (int) size[1];
+      int payload = pos;
       long end = pos + size[0];
       if (end > bytes.length) {
-        out.add(new Span(id, "?", start, bytes.length));
+        out.add(new Span(id, "?", start, payload, payload, bytes.length));
         break;
       }
       String name = "";
+      int nameEnd = payload;
       if (id == 0) {
         long[] len = readU32(bytes, pos);
         if (len != null && len[1] + len[0] <= end) {
           name = new String(bytes, (int) len[1], (int) len[0],
               java.nio.charset.StandardCharsets.UTF_8);
+          nameEnd = (int) (len[1] + len[0]);
         }
       }
-      out.add(new Span(id, name, start, (int) end));
+      out.add(new Span(id, name, start, payload, nameEnd, (int) end));
       pos = (int) end;
     }
     return out;
@@ -130,7 +155,7 @@ final class ByteExcerpt {
     }
     for (Span s : sections(bytes)) {
       if (offset >= s.start() && offset < s.end()) {
-        return "in " + s.label();
+        return s.label() + ", " + s.part(offset);
       }
     }
     return offset >= bytes.length ? "past the end of the expected bytes" : "outside any section";

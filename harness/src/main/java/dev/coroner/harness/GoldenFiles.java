@@ -49,6 +49,11 @@ public final class GoldenFiles {
     return at(root, System.getProperties(), System.getenv());
   }
 
+  /** Golden files under {@code root} that are only compared, never blessed. */
+  public static GoldenFiles comparing(Path root) {
+    return new GoldenFiles(root, false, false);
+  }
+
   static GoldenFiles at(Path root, java.util.Properties props, Map<String, String> env) {
     boolean bless =
         Boolean.parseBoolean(props.getProperty(BLESS_PROPERTY, "false"))

@@ -37,11 +37,11 @@ class DecoderRobustnessProperties {
 
   @Test
   void flippedBytesDecodeOrFailCleanly() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("DecoderRobustnessProperties.flippedBytesDecodeOrFailCleanly");
     qt().withExamples(EXAMPLES)
         .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
         .checkAssert(seed -> {
-          ran.incrementAndGet();
+          ran.tick();
           Random r = new Random(seed);
           byte[] b = valid(seed);
           for (int i = 1 + r.nextInt(3); i > 0; i--) {
@@ -50,30 +50,30 @@ class DecoderRobustnessProperties {
           }
           assertDecodesOrFailsCleanly(b);
         });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 
   @Test
   void truncationsDecodeOrFailCleanly() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("DecoderRobustnessProperties.truncationsDecodeOrFailCleanly");
     qt().withExamples(EXAMPLES)
         .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
         .checkAssert(seed -> {
-          ran.incrementAndGet();
+          ran.tick();
           Random r = new Random(seed);
           byte[] b = valid(seed);
           assertDecodesOrFailsCleanly(Arrays.copyOf(b, r.nextInt(b.length)));
         });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 
   @Test
   void insertionsDecodeOrFailCleanly() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("DecoderRobustnessProperties.insertionsDecodeOrFailCleanly");
     qt().withExamples(EXAMPLES)
         .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
         .checkAssert(seed -> {
-          ran.incrementAndGet();
+          ran.tick();
           Random r = new Random(seed);
           byte[] b = valid(seed);
           int at = r.nextInt(b.length + 1);
@@ -85,6 +85,6 @@ class DecoderRobustnessProperties {
           assertDecodesOrFailsCleanly(
               Bytes.concat(Arrays.copyOf(b, at), extra, Arrays.copyOfRange(b, at, b.length)));
         });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 }

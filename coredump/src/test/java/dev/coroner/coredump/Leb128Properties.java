@@ -111,9 +111,9 @@ class Leb128Properties {
 
   @Test
   void u32MatchesReferenceAndRoundTrips() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("Leb128Properties.u32MatchesReferenceAndRoundTrips");
     qt().withExamples(EXAMPLES).forAll(ints()).checkAssert(v -> {
-      ran.incrementAndGet();
+      ran.tick();
       byte[] enc = Leb128.encodeU32(v);
       assertArrayEquals(refUnsigned(unsigned(Integer.toUnsignedLong(v))), enc);
       assertEquals(enc.length, Leb128.sizeU32(v));
@@ -121,14 +121,14 @@ class Leb128Properties {
       assertEquals(v, decode(() -> Leb128.decodeU32(enc)));
       assertEquals(Integer.toUnsignedLong(v), refDecode(enc, false).longValueExact());
     });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 
   @Test
   void s32MatchesReferenceAndRoundTrips() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("Leb128Properties.s32MatchesReferenceAndRoundTrips");
     qt().withExamples(EXAMPLES).forAll(ints()).checkAssert(v -> {
-      ran.incrementAndGet();
+      ran.tick();
       byte[] enc = Leb128.encodeS32(v);
       assertArrayEquals(refSigned(BigInteger.valueOf(v)), enc);
       assertEquals(enc.length, Leb128.sizeS32(v));
@@ -136,42 +136,42 @@ class Leb128Properties {
       assertEquals(v, decode(() -> Leb128.decodeS32(enc)));
       assertEquals(v, refDecode(enc, true).intValueExact());
     });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 
   @Test
   void u64MatchesReferenceAndRoundTrips() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("Leb128Properties.u64MatchesReferenceAndRoundTrips");
     qt().withExamples(EXAMPLES).forAll(longs()).checkAssert(v -> {
-      ran.incrementAndGet();
+      ran.tick();
       byte[] enc = Leb128.encodeU64(v);
       assertArrayEquals(refUnsigned(unsigned(v)), enc);
       assertEquals(enc.length, Leb128.sizeU64(v));
       assertEquals(v, decode(() -> Leb128.decodeU64(enc)));
       assertEquals(unsigned(v), refDecode(enc, false));
     });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 
   @Test
   void s64MatchesReferenceAndRoundTrips() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("Leb128Properties.s64MatchesReferenceAndRoundTrips");
     qt().withExamples(EXAMPLES).forAll(longs()).checkAssert(v -> {
-      ran.incrementAndGet();
+      ran.tick();
       byte[] enc = Leb128.encodeS64(v);
       assertArrayEquals(refSigned(BigInteger.valueOf(v)), enc);
       assertEquals(enc.length, Leb128.sizeS64(v));
       assertEquals(v, decode(() -> Leb128.decodeS64(enc)));
       assertEquals(BigInteger.valueOf(v), refDecode(enc, true));
     });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 
   @Test
   void paddedEncodingsUpToTheLimitDecodeAndLongerOnesAreTooLong() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("Leb128Properties.paddedEncodingsUpToTheLimitDecodeAndLongerOnesAreTooLong");
     qt().withExamples(EXAMPLES).forAll(longs(), Generate.range(0, 3)).checkAssert((v, type) -> {
-      ran.incrementAndGet();
+      ran.tick();
       int maxBytes = type < 2 ? 5 : 10;
       boolean signed = type % 2 == 1;
       long value = type < 2 ? (signed ? (long) v.intValue() : Integer.toUnsignedLong(v.intValue())) : v;
@@ -185,17 +185,17 @@ class Leb128Properties {
       assertTrue(e.getMessage().contains("representation too long"), e.getMessage());
       assertEquals(maxBytes - 1, e.offset());
     });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 
   @Test
   void unusedHighBitsAreTooLarge() {
     // A full-length encoding whose last byte sets a bit beyond the type's width (unsigned) or
     // disagrees with the sign bit (signed).
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("Leb128Properties.unusedHighBitsAreTooLarge");
     qt().withExamples(EXAMPLES).forAll(longs(), Generate.range(0, 3), Generate.range(0, 6))
         .checkAssert((v, type, bit) -> {
-          ran.incrementAndGet();
+          ran.tick();
           int bits = type < 2 ? 32 : 64;
           int maxBytes = type < 2 ? 5 : 10;
           boolean signed = type % 2 == 1;
@@ -212,14 +212,14 @@ class Leb128Properties {
           assertTrue(e.getMessage().contains("integer too large"), e.getMessage());
           assertEquals(maxBytes - 1, e.offset());
         });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 
   @Test
   void truncatedEncodingsAreRejectedAtTheEnd() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("Leb128Properties.truncatedEncodingsAreRejectedAtTheEnd");
     qt().withExamples(EXAMPLES).forAll(longs()).checkAssert(v -> {
-      ran.incrementAndGet();
+      ran.tick();
       byte[] enc = Leb128.encodeU64(v);
       byte[] cut = Arrays.copyOf(enc, enc.length - 1);
       if (cut.length == 0) {
@@ -231,7 +231,7 @@ class Leb128Properties {
       assertEquals(cut.length, e.offset());
       assertTrue(e.getMessage().contains("unexpected end"));
     });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 
   private static byte[] encode(int type, long value) {

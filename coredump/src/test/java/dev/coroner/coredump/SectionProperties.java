@@ -16,40 +16,40 @@ class SectionProperties {
 
   @Test
   void decodeOfEncodeIsIdentity() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("SectionProperties.decodeOfEncodeIsIdentity");
     qt().withExamples(EXAMPLES)
         .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
         .checkAssert(seed -> {
-          ran.incrementAndGet();
+          ran.tick();
           CoreDump d = RandomDumps.generate(seed, 2);
           CoreDump back = Leb128Properties.decode(() -> CoreDumpDecoder.decode(CoreDumpEncoder.encode(d)));
           assertEquals(d, back);
         });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 
   @Test
   void encodingIsDeterministicAndSizeIsKnownBeforehand() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("SectionProperties.encodingIsDeterministicAndSizeIsKnownBeforehand");
     qt().withExamples(EXAMPLES)
         .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
         .checkAssert(seed -> {
-          ran.incrementAndGet();
+          ran.tick();
           byte[] a = CoreDumpEncoder.encode(RandomDumps.generate(seed, 2));
           CoreDump again = RandomDumps.generate(seed, 2);
           assertArrayEquals(a, CoreDumpEncoder.encode(again));
           assertEquals(a.length, CoreDumpEncoder.encodedSize(again));
         });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 
   @Test
   void eachSectionSizeFieldEqualsItsPayloadLength() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("SectionProperties.eachSectionSizeFieldEqualsItsPayloadLength");
     qt().withExamples(EXAMPLES)
         .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
         .checkAssert(seed -> {
-          ran.incrementAndGet();
+          ran.tick();
           CoreDump d = RandomDumps.generate(seed, 2);
           byte[] bytes = CoreDumpEncoder.encode(d);
           DecodedCoreDump decoded = Leb128Properties.decode(() -> CoreDumpDecoder.decodeWithFacts(bytes));
@@ -66,16 +66,16 @@ class SectionProperties {
               (d.processName().isPresent() ? 1 : 0) + 5 + d.threads().size(), sections.size());
           assertEquals(0, decoded.nonMinimalLebOffsets().length);
         });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 
   @Test
   void encoderOutputPassesTheCanonicalCheck() {
-    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    ExampleCount ran = new ExampleCount("SectionProperties.encoderOutputPassesTheCanonicalCheck");
     qt().withExamples(EXAMPLES)
         .forAll(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
         .checkAssert(seed -> {
-          ran.incrementAndGet();
+          ran.tick();
           CoreDump d = RandomDumps.generate(seed, 2);
           byte[] bytes = CoreDumpEncoder.encode(d);
           CanonicalCheck.Result r = Leb128Properties.decode(() -> CanonicalCheck.check(bytes));
@@ -94,6 +94,6 @@ class SectionProperties {
                       i -> i.memories().contains(Instance.ABSENT) || i.globals().contains(Instance.ABSENT));
           assertEquals(modelCanonical, r.isCanonical(), r.reasons()::toString);
         });
-    assertTrue(ran.get() >= 1000, "ran only " + ran + " examples, fewer than 1000");
+    ran.verify();
   }
 }

@@ -1,0 +1,31 @@
+package dev.coroner.coredump;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Counts the examples a QuickTheories property really ran (QuickTheories may run a few fewer than
+ * requested), fails below {@link #MINIMUM}, and prints the count so it appears in the test output
+ * and the Surefire report.
+ */
+final class ExampleCount {
+
+  static final int MINIMUM = 1000;
+
+  private final String property;
+  private int ran;
+
+  ExampleCount(String property) {
+    this.property = property;
+  }
+
+  /** Called once per example, from inside the property. */
+  void tick() {
+    ran++;
+  }
+
+  /** Asserts that at least {@link #MINIMUM} examples ran and reports how many. */
+  void verify() {
+    assertTrue(ran >= MINIMUM, property + " ran only " + ran + " examples, fewer than " + MINIMUM);
+    System.out.println("[property] " + property + ": " + ran + " examples");
+  }
+}

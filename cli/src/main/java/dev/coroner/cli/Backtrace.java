@@ -1,0 +1,188 @@
+package dev.coroner.cli;
+
+import dev.coroner.coredump.CoreDump;
+import dev.coroner.coredump.CoreStack;
+import dev.coroner.coredump.Frame;
+import dev.coroner.coredump.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a coredump's threads as backtraces, youngest frame first, one line per frame ({@code #0
+ * A.f (func 0) offset 0x8}) followed by its locals and operand stack, with names from the modules'
+ * name sections where known.
+ *
+ * <p><b>Which name section belongs to which coredump module.</b> Coredump module {@code i} (from
+ * {@code coremodules}) takes the names of the given module whose name section has the same module
+ * name; if no given module has that name, it takes the given module at the same position {@code
+ * i}, if there is one. Without names a frame falls back to {@code func N}, and locals to {@code
+ * lN}.
+ */
+final class Backtrace {
+
+  /** Values listed per locals or stack line at the most. */
+  static final int MAX_VALUES = 8;
+
+  private final CoreDump dump;
+  private final List<NameSection> moduleNames;
+  private final int maxFrames;
+
+  private Backtrace(CoreDump dump, List<NameSection> given, int maxFrames) {
+    this.dump = dump;
+    this.moduleNames = match(dump.modules(), given);
+    this.maxFrames = maxFrames;
+  }
+
+  /**
+   * The backtraces of every thread of {@code dump}.
+   *
+   * @param given the name sections of the modules the user supplied, in order
+   * @param maxFrames frames shown per thread at the most; the rest are counted
+   */
+  static String render(CoreDump dump, List<NameSection> given, int maxFrames) {
+    return new Backtrace(dump, given, maxFrames).renderAll();
+  }
+
+  /** For each coredump module, the name section that names it (see the class comment). */
+  static List<NameSection> match(List<String> dumpModules, List<NameSection> given) {
+    List<NameSection> out = new ArrayList<>(dumpModules.size());
+    for (int i = 0; i < dumpModules.size(); i++) {
+      String name = dumpModules.get(i);
+      NameSection chosen = null;
+      for (NameSection candidate : given) {
+        if (candidate.module().filter(name::equals).isPresent()) {
+          chosen = candidate;
+          break;
+        }
+      }
+      if (chosen == null) {
+        chosen = i < given.size() ? given.get(i) : NameSection.NONE;
+      }
+      out.add(chosen);
+    }
+    return out;
+  }
+
+  private String renderAll() {
+    StringBuilder out = new StringBuilder();
+    for (int t = 0; t < dump.threads().size(); t++) {
+      CoreStack thread = dump.threads().get(t);
+      int n = thread.frames().size();
+      out.append("backtrace of thread ").append(t).append(" \"").append(thread.threadName())
+          .append("\" (").append(n).append(n == 1 ? " frame" : " frames")
+          .append(", youngest first):\n");
+      if (n == 0) {
+        out.append("  (no WebAssembly frames)\n");
+      }
+      for (int f = 0; f < Math.min(n, maxFrames); f++) {
+        renderFrame(out, f, thread.frames().get(f));
+      }
+      if (n > maxFrames) {
+        out.append("  ... ").append(n - maxFrames).append(" older frames not shown\n");
+      }
+    }
+    return out.toString();
+  }
+
+  private void renderFrame(StringBuilder out, int number, Frame frame) {
+    int func = frame.functionIndex();
+    NameSection names = NameSection.NONE;
+    String module = "?";
+    int instance = frame.instanceIndex();
+    boolean instanceKnown = instance >= 0 && instance < dump.instances().size();
+    if (instanceKnown) {
+      int m = dump.instances().get(instance).moduleIndex();
+      if (m >= 0 && m < dump.modules().size()) {
+        module = dump.modules().get(m);
+        names = moduleNames.get(m);
+      }
+    }
+    out.append("  #").append(number).append(' ').append(module);
+    String funcIndex = Integer.toUnsignedString(func);
+    names.function(func).ifPresentOrElse(
+        name -> out.append('.').append(name).append(" (func ").append(funcIndex).append(')'),
+        () -> out.append(" func ").append(funcIndex));
+    out.append(" offset 0x").append(Integer.toHexString(frame.codeOffset()));
+    if (!instanceKnown || sharesModule(instance)) {
+      out.append(" [instance ").append(Integer.toUnsignedString(instance)).append(']');
+    }
+    out.append('\n');
+    out.append("       locals: ").append(locals(names, func, frame.locals())).append('\n');
+    out.append("       stack:  ").append(values(frame.stack())).append('\n');
+  }
+
+  /** Whether another instance of the dump has the same module as {@code instance}. */
+  private boolean sharesModule(int instance) {
+    int module = dump.instances().get(instance).moduleIndex();
+    for (int i = 0; i < dump.instances().size(); i++) {
+      if (i != instance && dump.instances().get(i).moduleIndex() == module) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String locals(NameSection names, int func, List<Value> locals) {
+    if (locals.isEmpty()) {
+      return "none";
+    }
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < Math.min(locals.size(), MAX_VALUES); i++) {
+      if (i > 0) {
+        s.append(", ");
+      }
+      int index = i;
+      s.append(names.local(func, i).map(n -> "$" + n).orElseGet(() -> "l" + index))
+          .append('=').append(value(locals.get(i)));
+    }
+    more(s, locals.size());
+    return s.toString();
+  }
+
+  private static String values(List<Value> stack) {
+    if (stack.isEmpty()) {
+      return "empty";
+    }
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < Math.min(stack.size(), MAX_VALUES); i++) {
+      if (i > 0) {
+        s.append(", ");
+      }
+      s.append(value(stack.get(i)));
+    }
+    more(s, stack.size());
+    return s.append(" (bottom to top)").toString();
+  }
+
+  private static void more(StringBuilder s, int size) {
+    if (size > MAX_VALUES) {
+      s.append(", ... ").append(size - MAX_VALUES).append(" more");
+    }
+  }
+
+  /** A value as {@code type value}, e.g. {@code i32 42}, {@code f64 -inf}, {@code f32 nan:0x400000}. */
+  static String value(Value v) {
+    switch (v.kind()) {
+      case MISSING:
+        return "missing";
+      case I32:
+        return "i32 " + v.asI32();
+      case I64:
+        return "i64 " + v.asI64();
+      case F32:
+        float f = v.asF32();
+        return "f32 " + (Float.isNaN(f) || Float.isInfinite(f)
+            ? special(f < 0 || (v.bits() & 0x80000000L) != 0, Float.isNaN(f), v.bits() & 0x7FFFFF)
+            : Float.toString(f));
+      default:
+        double d = v.asF64();
+        return "f64 " + (Double.isNaN(d) || Double.isInfinite(d)
+            ? special(v.bits() < 0, Double.isNaN(d), v.bits() & 0xFFFFFFFFFFFFFL)
+            : Double.toString(d));
+    }
+  }
+
+  private static String special(boolean negative, boolean nan, long payload) {
+    return (negative ? "-" : "") + (nan ? "nan:0x" + Long.toHexString(payload) : "inf");
+  }
+}

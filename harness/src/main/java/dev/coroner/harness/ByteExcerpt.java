@@ -8,7 +8,7 @@ import java.util.List;
  * Locates the first differing byte of two encodings, names the section it falls in, and shows both
  * sides in hex around it.
  */
-final class ByteExcerpt {
+public final class ByteExcerpt {
 
   /** Bytes shown on each side of the first difference. */
   static final int CONTEXT = 16;
@@ -26,7 +26,7 @@ final class ByteExcerpt {
    * A description of where {@code a} (expected) and {@code b} (actual) first differ: the offset,
    * the section of {@code a} it falls in, and a hex excerpt of both.
    */
-  static String describe(byte[] expected, byte[] actual) {
+  public static String describe(byte[] expected, byte[] actual) {
     int at = firstDifference(expected, actual);
     if (at < 0) {
       return "the encodings are identical";

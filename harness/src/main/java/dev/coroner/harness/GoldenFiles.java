@@ -5,6 +5,7 @@ import dev.coroner.coredump.CoreDump;
 import dev.coroner.coredump.CoreDumpDecoder;
 import dev.coroner.coredump.CoreDumpFormatException;
 import dev.coroner.coredump.CoreDumpText;
+import dev.coroner.harness.encoder.StateJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * The golden files of one suite: for fixture {@code path} and trap line {@code N}, the canonical
- * coredump {@code <root>/<path>/N.core} and its text rendering {@code N.core.txt}.
+ * coredump {@code <root>/<path>/N.core}, its text rendering {@code N.core.txt} and the
+ * language-neutral state {@code N.state.json} that external encoders read.
  *
  * <p>Comparison: the candidate must equal the golden byte for byte; otherwise the failure explains
  * where they differ structurally (section, frame, value, memory range) and shows a hex excerpt
@@ -72,6 +74,12 @@ public final class GoldenFiles {
     return core.resolveSibling(core.getFileName() + ".txt");
   }
 
+  /** The language-neutral state beside a golden: {@code N.state.json} (see docs/state-json.md). */
+  static Path stateFile(Path core) {
+    String name = core.getFileName().toString();
+    return core.resolveSibling(name.substring(0, name.length() - ".core".length()) + ".state.json");
+  }
+
   static Path candidate(Path file) {
     return file.resolveSibling(file.getFileName() + ".new");
   }
@@ -97,13 +105,17 @@ public final class GoldenFiles {
       requireCanonical(actual, where + " (candidate)");
       writeAtomically(core, actual);
       writeAtomically(textFile(core), actualText.getBytes(StandardCharsets.UTF_8));
+      writeAtomically(stateFile(core), StateJson.write(actualDump).getBytes(StandardCharsets.UTF_8));
       deleteQuietly(candidate(core));
       deleteQuietly(candidate(textFile(core)));
+      deleteQuietly(candidate(stateFile(core)));
       return;
     }
     if (!Files.exists(core)) {
       writeAtomically(candidate(core), actual);
       writeAtomically(candidate(textFile(core)), actualText.getBytes(StandardCharsets.UTF_8));
+      writeAtomically(candidate(stateFile(core)),
+          StateJson.write(actualDump).getBytes(StandardCharsets.UTF_8));
       throw new AssertionError(
           "[GoldenMissing] " + where + ": no golden file " + core + ".\n"
               + "The candidate was written to " + candidate(core) + " and "
@@ -138,6 +150,16 @@ public final class GoldenFiles {
       throw new AssertionError(
           "[GoldenTextStale] " + where + ": " + text
               + (goldenText == null ? " is missing" : " is not the rendering of " + core)
+              + "; run ./mvnw verify -Dcoroner.bless=true to rewrite it");
+    }
+    Path state = stateFile(core);
+    String expectedState = StateJson.write(goldenDump);
+    String goldenState =
+        Files.exists(state) ? new String(read(state), StandardCharsets.UTF_8) : null;
+    if (!expectedState.equals(goldenState)) {
+      throw new AssertionError(
+          "[GoldenStateStale] " + where + ": " + state
+              + (goldenState == null ? " is missing" : " does not describe " + core)
               + "; run ./mvnw verify -Dcoroner.bless=true to rewrite it");
     }
   }

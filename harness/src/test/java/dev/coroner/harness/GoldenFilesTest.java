@@ -72,6 +72,7 @@ class GoldenFilesTest {
     golden(true, false).check("f.wast", 3, bytes);
     assertArrayEquals(bytes, read(root.resolve("f.wast/3.core")));
     assertTrue(Files.exists(root.resolve("f.wast/3.core.txt")));
+    assertTrue(Files.exists(root.resolve("f.wast/3.state.json")));
     assertFalse(Files.exists(root.resolve("f.wast/3.core.new")));
     assertFalse(Files.exists(root.resolve("f.wast/3.core.txt.new")));
     golden(false, false).check("f.wast", 3, bytes); // now passes
@@ -120,6 +121,21 @@ class GoldenFilesTest {
     AssertionError e = assertThrows(AssertionError.class,
         () -> golden(false, false).check("f.wast", 3, bytes));
     assertTrue(e.getMessage().startsWith("[GoldenTextStale]"), e.getMessage());
+  }
+
+  @Test
+  void missingOrStaleStateJsonFails() throws Exception {
+    byte[] bytes = CoreDumpEncoder.encode(dump(1));
+    golden(true, false).check("f.wast", 3, bytes);
+    Path state = root.resolve("f.wast/3.state.json");
+    Files.writeString(state, Files.readString(state).replace("\"A\"", "\"B\""));
+    AssertionError stale = assertThrows(AssertionError.class,
+        () -> golden(false, false).check("f.wast", 3, bytes));
+    assertTrue(stale.getMessage().startsWith("[GoldenStateStale]"), stale.getMessage());
+    Files.delete(state);
+    AssertionError missing = assertThrows(AssertionError.class,
+        () -> golden(false, false).check("f.wast", 3, bytes));
+    assertTrue(missing.getMessage().contains("3.state.json is missing"), missing.getMessage());
   }
 
   @Test

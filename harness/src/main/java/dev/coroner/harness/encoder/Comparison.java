@@ -12,6 +12,7 @@ import dev.coroner.coredump.Value;
 import dev.coroner.harness.Difference;
 import dev.coroner.harness.StructuralDiff;
 import java.util.ArrayList;
+import dev.coroner.harness.ByteExcerpt;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,7 +38,7 @@ final class Comparison {
     if (Arrays.equals(goldenBytes, actual)) {
       return new GoldenResult(name, Outcome.PASS, Set.of(), List.of(), List.of(), "");
     }
-    String excerpt = HexExcerpt.describe(goldenBytes, actual);
+    String excerpt = ByteExcerpt.describe(goldenBytes, actual).stripTrailing();
     DecodedCoreDump decoded;
     try {
       decoded = CoreDumpDecoder.decodeWithFacts(actual);

@@ -65,12 +65,35 @@ public final class SyntheticGoldens {
   }
 
   /**
-   * The golden root named by {@value #ROOT_PROPERTY} if set, else a synthetic tree written under
-   * {@code tempDir}.
+   * The golden tree the encoder tests run over, written under {@code tempDir}: the synthetic
+   * goldens under {@code synthetic/} (they cover what Coroner's interpreter cannot capture: v128
+   * globals, memory64, shared memories, placeholders), plus a copy of the conformance suite's real
+   * goldens under {@code conformance/} when {@value #ROOT_PROPERTY} names them (the harness build
+   * sets it to {@code conformance-suite/golden}).
    */
   public static Path rootOr(Path tempDir) {
+    Path root = tempDir.resolve("golden");
+    writeTree(root.resolve("synthetic"));
     String real = System.getProperty(ROOT_PROPERTY, "").trim();
-    return real.isEmpty() ? writeTree(tempDir.resolve("golden")) : Path.of(real);
+    if (!real.isEmpty() && Files.isDirectory(Path.of(real))) {
+      copyGoldens(Path.of(real), root.resolve("conformance"));
+    }
+    return root;
+  }
+
+  private static void copyGoldens(Path from, Path to) {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String name = p.getFileName().toString();
+        if (Files.isRegularFile(p) && (name.endsWith(".core") || name.endsWith(".core.txt"))) {
+          Path target = to.resolve(from.relativize(p).toString());
+          Files.createDirectories(target.getParent());
+          Files.copy(p, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Nothing but a frame: every other section empty. */

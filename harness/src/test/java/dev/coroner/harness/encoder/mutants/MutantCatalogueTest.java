@@ -80,8 +80,10 @@ class MutantCatalogueTest {
       if (killers.isEmpty()) {
         survivors.add(bug);
       }
-      table.append(String.format("  %-34s killed by %d/%d: %s%n", bug, killers.size(),
-          exact.results().size(), String.join(", ", killers)));
+      String examples = String.join(", ", killers.subList(0, Math.min(3, killers.size())))
+          + (killers.size() > 3 ? ", ..." : "");
+      table.append(String.format("  %-34s killed by %2d/%d goldens: %s%n", bug, killers.size(),
+          exact.results().size(), examples));
     }
     System.out.print(table);
     assertEquals(List.of(), survivors, "mutants no golden catches:\n" + table);

@@ -393,6 +393,71 @@ final class Machine {
             }
             break;
           }
+          case Op.LOCAL_GET2:
+            st[sp] = st[fp + code[pc + 1]];
+            st[sp + 1] = st[fp + code[pc + 2]];
+            sp += 2;
+            pc += 3;
+            break;
+          case Op.I32_ADD_LOCAL_CONST:
+            st[sp++] = (int) st[fp + code[pc + 1]] + code[pc + 2];
+            pc += 3;
+            break;
+          case Op.I32_ADD_LOCAL_CONST_SET:
+            st[fp + code[pc + 3]] = (int) st[fp + code[pc + 1]] + code[pc + 2];
+            pc += 4;
+            break;
+          case Op.I32_ADD_CONST:
+            st[sp - 1] = (int) st[sp - 1] + code[pc + 1];
+            pc += 2;
+            break;
+          case Op.BR_IF_I32: // eqz
+            pc = (int) st[--sp] == 0 ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 1: // eq
+            sp -= 2;
+            pc = (int) st[sp] == (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 2: // ne
+            sp -= 2;
+            pc = (int) st[sp] != (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 3: // lt_s
+            sp -= 2;
+            pc = (int) st[sp] < (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 4: // lt_u
+            sp -= 2;
+            pc = (int) st[sp] + Integer.MIN_VALUE < (int) st[sp + 1] + Integer.MIN_VALUE
+                ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 5: // gt_s
+            sp -= 2;
+            pc = (int) st[sp] > (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 6: // gt_u
+            sp -= 2;
+            pc = (int) st[sp] + Integer.MIN_VALUE > (int) st[sp + 1] + Integer.MIN_VALUE
+                ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 7: // le_s
+            sp -= 2;
+            pc = (int) st[sp] <= (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 8: // le_u
+            sp -= 2;
+            pc = (int) st[sp] + Integer.MIN_VALUE <= (int) st[sp + 1] + Integer.MIN_VALUE
+                ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 9: // ge_s
+            sp -= 2;
+            pc = (int) st[sp] >= (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 10: // ge_u
+            sp -= 2;
+            pc = (int) st[sp] + Integer.MIN_VALUE >= (int) st[sp + 1] + Integer.MIN_VALUE
+                ? code[pc + 1] : pc + 2;
+            break;
           case Op.DROP:
             sp--;
             pc++;

@@ -990,8 +990,13 @@ public final class FunctionCompiler {
         emitOp(op);
         break;
       case 12: { // table.init elem table
-        int e = elemIndex();
+        int at = r.pos();
+        r.u32();
         int t = tableIndex();
+        int after = r.pos();
+        r.seek(at);
+        int e = elemIndex();
+        r.seek(after);
         if (ctx.elemType(e) != ctx.tableElemType(t)) {
           throw invalid("type mismatch");
         }

@@ -85,7 +85,15 @@ final class Machine {
             "more than " + config.maxCallDepth() + " frames");
       }
       run(f, base);
-      return Arrays.copyOfRange(st, base, base + f.type.resultCount());
+      long[] results = Arrays.copyOfRange(st, base, base + f.type.resultCount());
+      for (int i = 0; i < results.length; i++) {
+        int t = f.type.result(i);
+        if (t == dev.coroner.interpreter.model.ValType.I32
+            || t == dev.coroner.interpreter.model.ValType.F32) {
+          results[i] &= U32;
+        }
+      }
+      return results;
     } finally {
       depth = savedDepth;
       sp = savedSp;

@@ -85,7 +85,15 @@ final class Machine {
             "more than " + config.maxCallDepth() + " frames");
       }
       run(f, base);
-      return Arrays.copyOfRange(st, base, base + f.type.resultCount());
+      long[] results = Arrays.copyOfRange(st, base, base + f.type.resultCount());
+      for (int i = 0; i < results.length; i++) {
+        int t = f.type.result(i);
+        if (t == dev.coroner.interpreter.model.ValType.I32
+            || t == dev.coroner.interpreter.model.ValType.F32) {
+          results[i] &= U32;
+        }
+      }
+      return results;
     } finally {
       depth = savedDepth;
       sp = savedSp;
@@ -393,6 +401,71 @@ final class Machine {
             }
             break;
           }
+          case Op.LOCAL_GET2:
+            st[sp] = st[fp + code[pc + 1]];
+            st[sp + 1] = st[fp + code[pc + 2]];
+            sp += 2;
+            pc += 3;
+            break;
+          case Op.I32_ADD_LOCAL_CONST:
+            st[sp++] = (int) st[fp + code[pc + 1]] + code[pc + 2];
+            pc += 3;
+            break;
+          case Op.I32_ADD_LOCAL_CONST_SET:
+            st[fp + code[pc + 3]] = (int) st[fp + code[pc + 1]] + code[pc + 2];
+            pc += 4;
+            break;
+          case Op.I32_ADD_CONST:
+            st[sp - 1] = (int) st[sp - 1] + code[pc + 1];
+            pc += 2;
+            break;
+          case Op.BR_IF_I32: // eqz
+            pc = (int) st[--sp] == 0 ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 1: // eq
+            sp -= 2;
+            pc = (int) st[sp] == (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 2: // ne
+            sp -= 2;
+            pc = (int) st[sp] != (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 3: // lt_s
+            sp -= 2;
+            pc = (int) st[sp] < (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 4: // lt_u
+            sp -= 2;
+            pc = (int) st[sp] + Integer.MIN_VALUE < (int) st[sp + 1] + Integer.MIN_VALUE
+                ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 5: // gt_s
+            sp -= 2;
+            pc = (int) st[sp] > (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 6: // gt_u
+            sp -= 2;
+            pc = (int) st[sp] + Integer.MIN_VALUE > (int) st[sp + 1] + Integer.MIN_VALUE
+                ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 7: // le_s
+            sp -= 2;
+            pc = (int) st[sp] <= (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 8: // le_u
+            sp -= 2;
+            pc = (int) st[sp] + Integer.MIN_VALUE <= (int) st[sp + 1] + Integer.MIN_VALUE
+                ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 9: // ge_s
+            sp -= 2;
+            pc = (int) st[sp] >= (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            break;
+          case Op.BR_IF_I32 + 10: // ge_u
+            sp -= 2;
+            pc = (int) st[sp] + Integer.MIN_VALUE >= (int) st[sp + 1] + Integer.MIN_VALUE
+                ? code[pc + 1] : pc + 2;
+            break;
           case Op.DROP:
             sp--;
             pc++;
@@ -666,12 +739,6 @@ final class Machine {
             pc++;
             break;
           // ---- f32 comparisons ----
-          case 0x5B: sp--; st[sp - 1] = f32(st[sp - 1]) == f32(st[sp]) ? 1 : 0; pc++; break;
-          case 0x5C: sp--; st[sp - 1] = f32(st[sp - 1]) != f32(st[sp]) ? 1 : 0; pc++; break;
-          case 0x5D: sp--; st[sp - 1] = f32(st[sp - 1]) < f32(st[sp]) ? 1 : 0; pc++; break;
-          case 0x5E: sp--; st[sp - 1] = f32(st[sp - 1]) > f32(st[sp]) ? 1 : 0; pc++; break;
-          case 0x5F: sp--; st[sp - 1] = f32(st[sp - 1]) <= f32(st[sp]) ? 1 : 0; pc++; break;
-          case 0x60: sp--; st[sp - 1] = f32(st[sp - 1]) >= f32(st[sp]) ? 1 : 0; pc++; break;
           // ---- f64 comparisons ----
           case 0x61: sp--; st[sp - 1] = f64(st[sp - 1]) == f64(st[sp]) ? 1 : 0; pc++; break;
           case 0x62: sp--; st[sp - 1] = f64(st[sp - 1]) != f64(st[sp]) ? 1 : 0; pc++; break;
@@ -680,9 +747,6 @@ final class Machine {
           case 0x65: sp--; st[sp - 1] = f64(st[sp - 1]) <= f64(st[sp]) ? 1 : 0; pc++; break;
           case 0x66: sp--; st[sp - 1] = f64(st[sp - 1]) >= f64(st[sp]) ? 1 : 0; pc++; break;
           // ---- i32 arithmetic ----
-          case 0x67: st[sp - 1] = Integer.numberOfLeadingZeros((int) st[sp - 1]); pc++; break;
-          case 0x68: st[sp - 1] = Integer.numberOfTrailingZeros((int) st[sp - 1]); pc++; break;
-          case 0x69: st[sp - 1] = Integer.bitCount((int) st[sp - 1]); pc++; break;
           case 0x6A: sp--; st[sp - 1] = (int) st[sp - 1] + (int) st[sp]; pc++; break;
           case 0x6B: sp--; st[sp - 1] = (int) st[sp - 1] - (int) st[sp]; pc++; break;
           case 0x6C: sp--; st[sp - 1] = (int) st[sp - 1] * (int) st[sp]; pc++; break;
@@ -736,20 +800,7 @@ final class Machine {
           case 0x74: sp--; st[sp - 1] = (int) st[sp - 1] << (int) st[sp]; pc++; break;
           case 0x75: sp--; st[sp - 1] = (int) st[sp - 1] >> (int) st[sp]; pc++; break;
           case 0x76: sp--; st[sp - 1] = (int) st[sp - 1] >>> (int) st[sp]; pc++; break;
-          case 0x77:
-            sp--;
-            st[sp - 1] = Integer.rotateLeft((int) st[sp - 1], (int) st[sp]);
-            pc++;
-            break;
-          case 0x78:
-            sp--;
-            st[sp - 1] = Integer.rotateRight((int) st[sp - 1], (int) st[sp]);
-            pc++;
-            break;
           // ---- i64 arithmetic ----
-          case 0x79: st[sp - 1] = Long.numberOfLeadingZeros(st[sp - 1]); pc++; break;
-          case 0x7A: st[sp - 1] = Long.numberOfTrailingZeros(st[sp - 1]); pc++; break;
-          case 0x7B: st[sp - 1] = Long.bitCount(st[sp - 1]); pc++; break;
           case 0x7C: sp--; st[sp - 1] += st[sp]; pc++; break;
           case 0x7D: sp--; st[sp - 1] -= st[sp]; pc++; break;
           case 0x7E: sp--; st[sp - 1] *= st[sp]; pc++; break;
@@ -803,98 +854,17 @@ final class Machine {
           case 0x86: sp--; st[sp - 1] <<= st[sp]; pc++; break;
           case 0x87: sp--; st[sp - 1] >>= st[sp]; pc++; break;
           case 0x88: sp--; st[sp - 1] >>>= st[sp]; pc++; break;
-          case 0x89: sp--; st[sp - 1] = Long.rotateLeft(st[sp - 1], (int) st[sp]); pc++; break;
-          case 0x8A: sp--; st[sp - 1] = Long.rotateRight(st[sp - 1], (int) st[sp]); pc++; break;
           // ---- f32 arithmetic ----
-          case 0x8B: st[sp - 1] = st[sp - 1] & 0x7FFFFFFFL; pc++; break; // abs
-          case 0x8C: st[sp - 1] = (st[sp - 1] ^ Numerics.F32_SIGN) & U32; pc++; break; // neg
-          case 0x8D: st[sp - 1] = bits(Numerics.ceil(f32(st[sp - 1]))); pc++; break;
-          case 0x8E: st[sp - 1] = bits(Numerics.floor(f32(st[sp - 1]))); pc++; break;
-          case 0x8F: st[sp - 1] = bits(Numerics.trunc(f32(st[sp - 1]))); pc++; break;
-          case 0x90: st[sp - 1] = bits(Numerics.nearest(f32(st[sp - 1]))); pc++; break;
-          case 0x91: st[sp - 1] = bits(Numerics.sqrt(f32(st[sp - 1]))); pc++; break;
-          case 0x92: sp--; st[sp - 1] = bits(f32(st[sp - 1]) + f32(st[sp])); pc++; break;
-          case 0x93: sp--; st[sp - 1] = bits(f32(st[sp - 1]) - f32(st[sp])); pc++; break;
-          case 0x94: sp--; st[sp - 1] = bits(f32(st[sp - 1]) * f32(st[sp])); pc++; break;
-          case 0x95: sp--; st[sp - 1] = bits(f32(st[sp - 1]) / f32(st[sp])); pc++; break;
-          case 0x96:
-            sp--;
-            st[sp - 1] = bits(Numerics.fmin(f32(st[sp - 1]), f32(st[sp])));
-            pc++;
-            break;
-          case 0x97:
-            sp--;
-            st[sp - 1] = bits(Numerics.fmax(f32(st[sp - 1]), f32(st[sp])));
-            pc++;
-            break;
-          case 0x98: // copysign
-            sp--;
-            st[sp - 1] = (st[sp - 1] & 0x7FFFFFFFL) | (st[sp] & Numerics.F32_SIGN);
-            pc++;
-            break;
           // ---- f64 arithmetic ----
-          case 0x99: st[sp - 1] = st[sp - 1] & ~Numerics.F64_SIGN; pc++; break;
-          case 0x9A: st[sp - 1] = st[sp - 1] ^ Numerics.F64_SIGN; pc++; break;
-          case 0x9B: st[sp - 1] = bits(Numerics.ceil(f64(st[sp - 1]))); pc++; break;
-          case 0x9C: st[sp - 1] = bits(Numerics.floor(f64(st[sp - 1]))); pc++; break;
-          case 0x9D: st[sp - 1] = bits(Numerics.trunc(f64(st[sp - 1]))); pc++; break;
-          case 0x9E: st[sp - 1] = bits(Numerics.nearest(f64(st[sp - 1]))); pc++; break;
           case 0x9F: st[sp - 1] = bits(Numerics.sqrt(f64(st[sp - 1]))); pc++; break;
           case 0xA0: sp--; st[sp - 1] = bits(f64(st[sp - 1]) + f64(st[sp])); pc++; break;
           case 0xA1: sp--; st[sp - 1] = bits(f64(st[sp - 1]) - f64(st[sp])); pc++; break;
           case 0xA2: sp--; st[sp - 1] = bits(f64(st[sp - 1]) * f64(st[sp])); pc++; break;
           case 0xA3: sp--; st[sp - 1] = bits(f64(st[sp - 1]) / f64(st[sp])); pc++; break;
-          case 0xA4:
-            sp--;
-            st[sp - 1] = bits(Numerics.fmin(f64(st[sp - 1]), f64(st[sp])));
-            pc++;
-            break;
-          case 0xA5:
-            sp--;
-            st[sp - 1] = bits(Numerics.fmax(f64(st[sp - 1]), f64(st[sp])));
-            pc++;
-            break;
-          case 0xA6:
-            sp--;
-            st[sp - 1] = (st[sp - 1] & ~Numerics.F64_SIGN) | (st[sp] & Numerics.F64_SIGN);
-            pc++;
-            break;
           // ---- conversions ----
           case 0xA7: st[sp - 1] = (int) st[sp - 1]; pc++; break; // i32.wrap_i64
-          case 0xA8: st[sp - 1] = Numerics.i32TruncF32S(f32(st[sp - 1])); pc++; break;
-          case 0xA9: st[sp - 1] = Numerics.i32TruncF32U(f32(st[sp - 1])); pc++; break;
-          case 0xAA: st[sp - 1] = Numerics.i32TruncF64S(f64(st[sp - 1])); pc++; break;
-          case 0xAB: st[sp - 1] = Numerics.i32TruncF64U(f64(st[sp - 1])); pc++; break;
           case 0xAC: st[sp - 1] = (long) (int) st[sp - 1]; pc++; break;
           case 0xAD: st[sp - 1] = st[sp - 1] & U32; pc++; break;
-          case 0xAE: st[sp - 1] = Numerics.i64TruncF32S(f32(st[sp - 1])); pc++; break;
-          case 0xAF: st[sp - 1] = Numerics.i64TruncF32U(f32(st[sp - 1])); pc++; break;
-          case 0xB0: st[sp - 1] = Numerics.i64TruncF64S(f64(st[sp - 1])); pc++; break;
-          case 0xB1: st[sp - 1] = Numerics.i64TruncF64U(f64(st[sp - 1])); pc++; break;
-          case 0xB2: st[sp - 1] = bits((float) (int) st[sp - 1]); pc++; break;
-          case 0xB3: st[sp - 1] = bits((float) (st[sp - 1] & U32)); pc++; break;
-          case 0xB4: st[sp - 1] = bits((float) st[sp - 1]); pc++; break;
-          case 0xB5: st[sp - 1] = bits(Numerics.f32ConvertI64U(st[sp - 1])); pc++; break;
-          case 0xB6: st[sp - 1] = bits((float) f64(st[sp - 1])); pc++; break;
-          case 0xB7: st[sp - 1] = bits((double) (int) st[sp - 1]); pc++; break;
-          case 0xB8: st[sp - 1] = bits((double) (st[sp - 1] & U32)); pc++; break;
-          case 0xB9: st[sp - 1] = bits((double) st[sp - 1]); pc++; break;
-          case 0xBA: st[sp - 1] = bits(Numerics.f64ConvertI64U(st[sp - 1])); pc++; break;
-          case 0xBB: st[sp - 1] = bits((double) f32(st[sp - 1])); pc++; break;
-          case 0xBC: st[sp - 1] = st[sp - 1] & U32; pc++; break; // i32.reinterpret_f32
-          case 0xBD: pc++; break; // i64.reinterpret_f64
-          case 0xBE: st[sp - 1] = st[sp - 1] & U32; pc++; break; // f32.reinterpret_i32
-          case 0xBF: pc++; break; // f64.reinterpret_i64
-          case 0xC0: st[sp - 1] = (byte) st[sp - 1]; pc++; break;
-          case 0xC1: st[sp - 1] = (short) st[sp - 1]; pc++; break;
-          case 0xC2: st[sp - 1] = (byte) st[sp - 1]; pc++; break;
-          case 0xC3: st[sp - 1] = (short) st[sp - 1]; pc++; break;
-          case 0xC4: st[sp - 1] = (int) st[sp - 1]; pc++; break;
-          // ---- references ----
-          case Op.REF_NULL:
-            st[sp++] = Store.NULL_REF;
-            pc++;
-            break;
           case Op.REF_IS_NULL:
             st[sp - 1] = st[sp - 1] == Store.NULL_REF ? 1 : 0;
             pc++;
@@ -904,28 +874,17 @@ final class Machine {
             pc += 2;
             break;
           // ---- saturating truncation ----
-          case Op.PREFIX_FC: st[sp - 1] = (int) f32(st[sp - 1]); pc++; break;
-          case Op.PREFIX_FC + 1:
-            st[sp - 1] = Numerics.i32TruncSatF32U(f32(st[sp - 1]));
-            pc++;
-            break;
-          case Op.PREFIX_FC + 2: st[sp - 1] = (int) f64(st[sp - 1]); pc++; break;
-          case Op.PREFIX_FC + 3:
-            st[sp - 1] = Numerics.i32TruncSatF64U(f64(st[sp - 1]));
-            pc++;
-            break;
-          case Op.PREFIX_FC + 4: st[sp - 1] = (long) f32(st[sp - 1]); pc++; break;
-          case Op.PREFIX_FC + 5:
-            st[sp - 1] = Numerics.i64TruncSatF64U(f32(st[sp - 1]));
-            pc++;
-            break;
-          case Op.PREFIX_FC + 6: st[sp - 1] = (long) f64(st[sp - 1]); pc++; break;
-          case Op.PREFIX_FC + 7:
-            st[sp - 1] = Numerics.i64TruncSatF64U(f64(st[sp - 1]));
-            pc++;
-            break;
           // ---- bulk memory and tables ----
           default:
+            if (code[pc] < Op.PREFIX_FC + 8) {
+              int nsp = SlowOps.exec(code[pc], st, sp);
+              if (nsp < 0) {
+                throw new IllegalStateException("bad internal opcode " + code[pc] + " at " + pc);
+              }
+              sp = nsp;
+              pc++;
+              break;
+            }
             if (!Bulk.execute(this, code, pc, sp, inst, fn, fp)) {
               throw new IllegalStateException("bad internal opcode " + code[pc] + " at " + pc);
             }

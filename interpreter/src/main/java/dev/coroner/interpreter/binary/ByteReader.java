@@ -56,9 +56,20 @@ public final class ByteReader {
     pos = newPos;
   }
 
+  private boolean inSection;
+
+  /** Marks whether reads are inside a section (which changes the end-of-input message). */
+  public void inSection(boolean inside) {
+    inSection = inside;
+  }
+
+  private String eofMessage() {
+    return inSection || end < buf.length ? "unexpected end of section or function"
+        : "unexpected end";
+  }
+
   MalformedException eof() {
-    return MalformedException.at(
-        end < buf.length ? "unexpected end of section or function" : "unexpected end", pos);
+    return MalformedException.at(eofMessage(), pos);
   }
 
   public int u8() {
@@ -165,8 +176,7 @@ public final class ByteReader {
   /** {@code n} raw bytes (copied). */
   public byte[] bytes(int n) {
     if (n < 0 || n > end - pos) {
-      throw MalformedException.at(
-          end < buf.length ? "unexpected end of section or function" : "unexpected end", pos);
+      throw MalformedException.at(eofMessage(), pos);
     }
     byte[] out = new byte[n];
     System.arraycopy(buf, pos, out, 0, n);
@@ -205,8 +215,7 @@ public final class ByteReader {
     int start = pos;
     int n = u32();
     if (n < 0 || (long) n * minElementSize > end - pos) {
-      throw MalformedException.at(
-          end < buf.length ? "unexpected end of section or function" : "unexpected end", start);
+      throw MalformedException.at(eofMessage(), start);
     }
     return n;
   }

@@ -96,7 +96,7 @@ public final class ModuleParser implements ModuleContext {
       int size = r.u32Index();
       int bodyStart = r.pos();
       if (size > r.remaining()) {
-        throw MalformedException.at("unexpected end of section or function", bodyStart);
+        throw MalformedException.at("length out of bounds", bodyStart);
       }
       int bodyEnd = bodyStart + size;
       if (id != 0) {
@@ -107,6 +107,7 @@ public final class ModuleParser implements ModuleContext {
         lastOrder = order;
       }
       int outer = r.limit(bodyEnd);
+      r.inSection(true);
       switch (id) {
         case 0: customSection(bodyEnd); break;
         case 1: typeSection(); break;
@@ -127,6 +128,7 @@ public final class ModuleParser implements ModuleContext {
         throw MalformedException.at("section size mismatch", r.pos());
       }
       r.limit(outer);
+      r.inSection(false);
     }
     int definedFuncs = funcTypes.size() - importedFuncs;
     if (!sawCode && definedFuncs > 0) {
@@ -224,7 +226,7 @@ public final class ModuleParser implements ModuleContext {
   }
 
   private void typeSection() {
-    int n = r.count(3);
+    int n = r.count(1);
     for (int i = 0; i < n; i++) {
       int at = r.pos();
       if (r.u8() != 0x60) {
@@ -248,6 +250,9 @@ public final class ModuleParser implements ModuleContext {
   private Limits limits(boolean memory) {
     int at = r.pos();
     int flag = r.u8();
+    if ((flag & 0x80) != 0) {
+      throw MalformedException.at("integer representation too long", at);
+    }
     long min;
     long max = -1;
     if (flag == 0) {
@@ -286,7 +291,7 @@ public final class ModuleParser implements ModuleContext {
   }
 
   private void importSection() {
-    int n = r.count(4);
+    int n = r.count(1);
     for (int i = 0; i < n; i++) {
       String module = r.name();
       String field = r.name();
@@ -344,14 +349,14 @@ public final class ModuleParser implements ModuleContext {
   }
 
   private void tableSection() {
-    int n = r.count(3);
+    int n = r.count(1);
     for (int i = 0; i < n; i++) {
       tables.add(tableType());
     }
   }
 
   private void memorySection() {
-    int n = r.count(2);
+    int n = r.count(1);
     for (int i = 0; i < n; i++) {
       memories.add(limits(true));
     }
@@ -361,7 +366,7 @@ public final class ModuleParser implements ModuleContext {
   }
 
   private void globalSection() {
-    int n = r.count(2);
+    int n = r.count(1);
     for (int i = 0; i < n; i++) {
       GlobalType gt = globalType();
       ConstExpr init = constExpr(gt.valType(), "global " + globals.size());
@@ -507,7 +512,7 @@ public final class ModuleParser implements ModuleContext {
   }
 
   private void exportSection() {
-    int n = r.count(3);
+    int n = r.count(1);
     Set<String> names = new HashSet<>();
     for (int i = 0; i < n; i++) {
       String exportName = r.name();
@@ -598,7 +603,7 @@ public final class ModuleParser implements ModuleContext {
   }
 
   private void codeSection() {
-    int n = r.count(2);
+    int n = r.count(1);
     int defined = funcTypes.size() - importedFuncs;
     if (n != defined) {
       throw MalformedException.at("function and code section have inconsistent lengths", r.pos());
@@ -615,7 +620,7 @@ public final class ModuleParser implements ModuleContext {
       int outer = r.limit(bodyEnd);
       int funcIndex = importedFuncs + i;
       // Locals.
-      int groups = r.count(2);
+      int groups = r.count(1);
       long total = 0;
       int[] groupCounts = new int[groups];
       int[] groupTypes = new int[groups];

@@ -51,6 +51,12 @@ public final class FunctionCompiler {
   private int[] offsets = new int[64];
   private int pc;
   private int instrStart;
+  // Starts of the last three emitted instructions (-1: none) and the last jump-target position;
+  // instructions are fused only when no jump target lies inside the fused sequence.
+  private int s1 = -1;
+  private int s2 = -1;
+  private int s3 = -1;
+  private int barrier;
   /** Body offset at which {@link #operandTypesAt} stops, or -1. */
   private int stopAt = -1;
 
@@ -182,6 +188,9 @@ public final class FunctionCompiler {
     c.results = results;
     c.height = nVals;
     c.startPc = pc;
+    if (opcode == 0x03) {
+      barrier = pc;
+    }
     ctrls[nCtrls++] = c;
     pushAll(params);
   }
@@ -212,6 +221,9 @@ public final class FunctionCompiler {
   // ---- output ----
 
   private void emitOp(int op) {
+    s3 = s2;
+    s2 = s1;
+    s1 = pc;
     ensure(1);
     offsets[pc] = instrStart - bodyStart;
     code[pc++] = op;
@@ -257,6 +269,95 @@ public final class FunctionCompiler {
     } else {
       target.addFixup(pc);
       emit(-1);
+    }
+  }
+
+  // ---- super-instructions ----
+
+  /** Whether the instructions starting at {@code first} up to the end contain no jump target. */
+  private boolean fusible(int first) {
+    return first >= 0 && first >= barrier;
+  }
+
+  /** Replaces the instructions from {@code at} to the end with {@code ints}. */
+  private void rewrite(int at, int... ints) {
+    System.arraycopy(ints, 0, code, at, ints.length);
+    pc = at + ints.length;
+    s1 = at;
+    s2 = -1;
+    s3 = -1;
+  }
+
+  /** Fuses the last emitted instructions into a super-instruction where a pattern matches. */
+  private void peephole() {
+    if (s1 < 0 || s2 < 0 || !fusible(s2)) {
+      return;
+    }
+    int op1 = code[s1];
+    int op2 = code[s2];
+    switch (op1) {
+      case Op.LOCAL_GET:
+        if (op2 == Op.LOCAL_GET) {
+          int savedS3 = s3;
+          rewrite(s2, Op.LOCAL_GET2, code[s2 + 1], code[s1 + 1]);
+          s2 = savedS3;
+        } else if (op2 == Op.LOCAL_SET && code[s2 + 1] == code[s1 + 1]) {
+          int savedS3 = s3;
+          rewrite(s2, Op.LOCAL_TEE, code[s2 + 1]);
+          s2 = savedS3;
+        }
+        break;
+      case 0x6A: // i32.add
+        if (op2 == Op.I32_CONST) {
+          int c = code[s2 + 1];
+          if (s3 >= 0 && fusible(s3) && code[s3] == Op.LOCAL_GET) {
+            rewrite(s3, Op.I32_ADD_LOCAL_CONST, code[s3 + 1], c);
+          } else if (s3 >= 0 && fusible(s3) && code[s3] == Op.LOCAL_GET2) {
+            // local.get a; local.get b; i32.const c; i32.add -> local.get a; (b + c)
+            int a = code[s3 + 1];
+            int b = code[s3 + 2];
+            rewrite(s3, Op.LOCAL_GET, a, Op.I32_ADD_LOCAL_CONST, b, c);
+            s2 = s3;
+            s1 = s3 + 2;
+          } else {
+            int savedS3 = s3;
+            rewrite(s2, Op.I32_ADD_CONST, c);
+            s2 = savedS3;
+          }
+        }
+        break;
+      case Op.LOCAL_SET:
+        if (op2 == Op.I32_ADD_LOCAL_CONST) {
+          int savedS3 = s3;
+          rewrite(s2, Op.I32_ADD_LOCAL_CONST_SET, code[s2 + 1], code[s2 + 2], code[s1 + 1]);
+          s2 = savedS3;
+        }
+        break;
+      case Op.BR_IF:
+        if (op2 >= 0x45 && op2 <= 0x4F) { // i32.eqz .. i32.ge_u
+          fuseCompareBranch(op2 - 0x45);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void fuseCompareBranch(int k) {
+    int oldTargetAt = s1 + 1;
+    int target = code[oldTargetAt];
+    int savedS3 = s3;
+    int at = s2;
+    rewrite(at, Op.BR_IF_I32 + k, target);
+    s2 = savedS3;
+    // A forward branch's target is patched later: move its fixup along.
+    for (int i = 0; i < nCtrls; i++) {
+      Ctrl c = ctrls[i];
+      for (int j = 0; j < c.nFixups; j++) {
+        if (c.fixups[j] == oldTargetAt) {
+          c.fixups[j] = at + 1;
+        }
+      }
     }
   }
 
@@ -425,6 +526,7 @@ public final class FunctionCompiler {
       }
       int op = r.u8();
       instruction(op);
+      peephole();
     }
     if (!r.atEnd()) {
       instrStart = r.pos();
@@ -472,6 +574,7 @@ public final class FunctionCompiler {
         c.addFixup(pc);
         emit(-1);
         code[c.elseFixup] = pc;
+        barrier = pc;
         c.sawElse = true;
         c.unreachable = false;
         nVals = c.height;
@@ -492,6 +595,7 @@ public final class FunctionCompiler {
         for (int i = 0; i < c.nFixups; i++) {
           code[c.fixups[i]] = pc;
         }
+        barrier = pc;
         if (c.opcode == 0) {
           emitOp(Op.RETURN);
         }
@@ -886,8 +990,13 @@ public final class FunctionCompiler {
         emitOp(op);
         break;
       case 12: { // table.init elem table
-        int e = elemIndex();
+        int at = r.pos();
+        r.u32();
         int t = tableIndex();
+        int after = r.pos();
+        r.seek(at);
+        int e = elemIndex();
+        r.seek(after);
         if (ctx.elemType(e) != ctx.tableElemType(t)) {
           throw invalid("type mismatch");
         }

@@ -62,13 +62,23 @@ public final class Op {
   public static final int TABLE_FILL = PREFIX_FC + 17;
   public static final int BR_MOVE = 0xF2;
   public static final int BR_IF_MOVE = 0xF3;
-  // Super-instructions (fused by the compiler).
-  /** local.get a; local.get b. */
+  // Super-instructions, fused by the compiler from instructions that cannot trap.
+  /** local.get a; local.get b — immediates a b. */
   public static final int LOCAL_GET2 = 0xF4;
-  /** local.get a; i32.const c; i32.add. */
+  /** local.get a; i32.const c; i32.add — immediates a c. */
   public static final int I32_ADD_LOCAL_CONST = 0xF5;
+  /** local.get a; i32.const c; i32.add; local.set d — immediates a c d. */
+  public static final int I32_ADD_LOCAL_CONST_SET = 0xF6;
+  /** i32.const c; i32.add — immediate c. */
+  public static final int I32_ADD_CONST = 0xF7;
+  /**
+   * An i32 comparison followed by a br_if that needs no stack move: {@code BR_IF_I32 + k} where k
+   * is the comparison's offset from {@code i32.eqz} (0x45): 0 eqz, 1 eq, 2 ne, 3 lt_s, 4 lt_u, 5
+   * gt_s, 6 gt_u, 7 le_s, 8 le_u, 9 ge_s, 10 ge_u. Immediate: target.
+   */
+  public static final int BR_IF_I32 = 0xF8;
   /** Number of internal opcodes. */
-  public static final int COUNT = 0xF6;
+  public static final int COUNT = BR_IF_I32 + 11;
 
   private Op() {}
 }

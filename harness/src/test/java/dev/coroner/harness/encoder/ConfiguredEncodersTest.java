@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every configured encoder (the registered ones, plus {@code -Dcoroner.encoder.command}) over
- * the goldens ({@code -Dcoroner.goldenRoot}, else the synthetic tree), in the mode {@code
+ * the goldens (the conformance goldens named by {@code -Dcoroner.goldenRoot}, plus the synthetic
+ * ones), in the mode {@code
  * -Dcoroner.encoder.mode} names ({@code exact} by default), and requires no failure.
  */
 class ConfiguredEncodersTest {

@@ -1067,8 +1067,4 @@ public final class FunctionCompiler {
         throw malformed("illegal opcode 0xfc " + Integer.toUnsignedString(sub));
     }
   }
-
-  static boolean isNumOrRef(int t) {
-    return t == I32 || t == I64 || t == F32 || t == F64 || t == FUNCREF || t == EXTERNREF;
-  }
 }

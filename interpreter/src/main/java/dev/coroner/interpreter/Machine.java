@@ -415,6 +415,18 @@ final class Machine {
             st[fp + code[pc + 3]] = (int) st[fp + code[pc + 1]] + code[pc + 2];
             pc += 4;
             break;
+          case Op.I32_LOAD_LOCAL: {
+            long addr = st[fp + code[pc + 1]];
+            long ea = (addr & U32) + (code[pc + 2] & U32);
+            if (ea + 4 > mb.length) {
+              // Report the load itself, its address operand pushed (see Op.I32_LOAD_LOCAL).
+              st[sp] = addr;
+              throw oob(fn, fp, pc + 1, sp + 1, ea);
+            }
+            st[sp++] = (int) INT.get(mb, (int) ea);
+            pc += 3;
+            break;
+          }
           case Op.I32_ADD_CONST:
             st[sp - 1] = (int) st[sp - 1] + code[pc + 1];
             pc += 2;

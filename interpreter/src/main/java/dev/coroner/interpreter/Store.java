@@ -28,7 +28,13 @@ import java.util.Objects;
  * host-chosen externref value.
  *
  * <p>With {@link StoreConfig#capture()} on, every {@link TrapException} carries a coredump of the
- * whole store at the trap.
+ * whole store at the trap. Capture is free until a trap happens: it reads only state the
+ * interpreter keeps anyway (the value stack, the frame records with their pcs, locals living in
+ * the value stack) and does no per-instruction or per-call work, whether it is on or off.
+ *
+ * <p>Limits ({@link StoreConfig}): call depth (default {@value StoreConfig#DEFAULT_MAX_CALL_DEPTH}
+ * WebAssembly frames), value-stack slots, memory pages and host re-entry depth. Exhausting the
+ * call depth or the value stack is the trap "call stack exhausted", never a JVM stack overflow.
  */
 public final class Store {
   /** The null reference (funcref or externref). */

@@ -40,6 +40,9 @@ class TrapPositionTest {
             List.of(m, Value.f64(1e30)), 0xB1),
         c("i32.const 65534 i32.load offset=1 drop", "out of bounds memory access",
             List.of(m, Value.i32(65534)), 0x28, 0x02, 0x01),
+        c("local.get 0 i64.trunc_f64_s i32.wrap_i64 i32.const 65535 i32.add local.set 1"
+                + " nop i32.const 5 drop local.get 1 i32.load offset=1 drop",
+            "out of bounds memory access", List.of(m, Value.i32(65535)), 0x28, 0x02, 0x01),
         c("i32.const 65535 i64.const 3 i64.store16 offset=0 ", "out of bounds memory access",
             List.of(m, Value.i32(65535), Value.i64(3)), 0x3D),
         c("i32.const 10 i32.const 1 i32.const 65530 memory.fill", "out of bounds memory access",
@@ -59,11 +62,30 @@ class TrapPositionTest {
         .map(k -> DynamicTest.dynamicTest(k.message() + ": " + k.body(), () -> check(k)));
   }
 
+  @org.junit.jupiter.api.Test
+  void fusedLocalLoadTrapsLikeTheLoadAlone() {
+    WasmModule m = Wat.module("(module (memory 1) (func (export \"f\") (param i32) (result i32)"
+        + " i32.const 1 drop local.get 0 i32.load offset=4))");
+    int[] code = m.code(0).code;
+    assertEquals(true, java.util.Arrays.stream(code)
+        .anyMatch(op -> op == dev.coroner.interpreter.validate.Op.I32_LOAD_LOCAL));
+    Store store = new Store(StoreConfig.defaults().withCapture("fused"));
+    Instance inst = store.instantiate(m);
+    assertEquals(0, inst.invoke("f", 0)[0]);
+    TrapException t = assertThrows(TrapException.class, () -> inst.invoke("f", 65533));
+    Frame f = t.coreDump().orElseThrow().threads().get(0).frames().get(0);
+    assertEquals(List.of(Value.i32(65533)), f.stack());
+    assertEquals(List.of(Value.i32(65533)), f.locals());
+    assertEquals(Bodies.offset(Wat.bytes("(module (memory 1) (func (export \"f\") (param i32)"
+        + " (result i32) i32.const 1 drop local.get 0 i32.load offset=4))"), 0, 2, 0x20, 0x00, 0x28),
+        f.codeOffset());
+  }
+
   private static void check(Case k) {
     byte[] bytes = Wat.bytes("(module (type (func)) (type (func (param i64)))"
         + " (memory 1) (data \"ab\") (table 2 funcref) (elem (i32.const 0) $nop)"
         + " (func $nop)"
-        + " (func (export \"f\") (local f64) i32.const 77 " + k.body() + " drop))");
+        + " (func (export \"f\") (local f64 i32) i32.const 77 " + k.body() + " drop))");
     Store store = new Store(StoreConfig.defaults().withCapture("positions"));
     Instance inst = store.instantiate(WasmModule.parse(bytes));
     TrapException t = assertThrows(TrapException.class, () -> inst.invoke("f"));
@@ -85,7 +107,7 @@ class TrapPositionTest {
       }
     }
     assertEquals(expected, f.codeOffset());
-    assertEquals(List.of(Value.f64(0)), f.locals());
+    assertEquals(Value.f64(0), f.locals().get(0));
     assertEquals(k.stack(), f.stack());
   }
 }

@@ -333,6 +333,16 @@ public final class FunctionCompiler {
           s2 = savedS3;
         }
         break;
+      case 0x28: // i32.load
+        if (op2 == Op.LOCAL_GET) {
+          int loadOffset = offsets[s1];
+          int savedS3 = s3;
+          int at = s2;
+          rewrite(at, Op.I32_LOAD_LOCAL, code[s2 + 1], code[s1 + 1]);
+          offsets[at + 1] = loadOffset;
+          s2 = savedS3;
+        }
+        break;
       case Op.BR_IF:
         if (op2 >= 0x45 && op2 <= 0x4F) { // i32.eqz .. i32.ge_u
           fuseCompareBranch(op2 - 0x45);
@@ -1056,9 +1066,5 @@ public final class FunctionCompiler {
       default:
         throw malformed("illegal opcode 0xfc " + Integer.toUnsignedString(sub));
     }
-  }
-
-  static boolean isNumOrRef(int t) {
-    return t == I32 || t == I64 || t == F32 || t == F64 || t == FUNCREF || t == EXTERNREF;
   }
 }

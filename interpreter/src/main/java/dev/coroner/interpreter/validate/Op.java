@@ -77,8 +77,14 @@ public final class Op {
    * gt_s, 6 gt_u, 7 le_s, 8 le_u, 9 ge_s, 10 ge_u. Immediate: target.
    */
   public static final int BR_IF_I32 = 0xF8;
+  /**
+   * local.get a; i32.load offset — immediates a, offset. The only fused instruction that can trap:
+   * {@code offsets[pc + 1]} holds the load's own byte offset, and a trap reports the load with the
+   * address pushed, exactly as if the two instructions had run separately.
+   */
+  public static final int I32_LOAD_LOCAL = BR_IF_I32 + 11;
   /** Number of internal opcodes. */
-  public static final int COUNT = BR_IF_I32 + 11;
+  public static final int COUNT = I32_LOAD_LOCAL + 1;
 
   private Op() {}
 }

@@ -1,5 +1,10 @@
 package dev.coroner.interpreter.spec;
 
+import dev.coroner.coredump.CanonicalCheck;
+import dev.coroner.coredump.CoreDump;
+import dev.coroner.coredump.CoreDumpEncoder;
+import dev.coroner.coredump.CoreDumpFormatException;
+import dev.coroner.coredump.Frame;
 import dev.coroner.fixtures.Command;
 import dev.coroner.fixtures.WastModule;
 import dev.coroner.fixtures.WastValue;
@@ -31,9 +36,11 @@ final class SpecRunner {
   }
 
   private final ScriptEnvironment env;
+  private final boolean capture;
 
   SpecRunner(StoreConfig config) {
     this.env = new ScriptEnvironment(config);
+    this.capture = config.capture();
   }
 
   /** The name a script module gets in coredumps: {@code $A} becomes {@code A}. */
@@ -87,9 +94,9 @@ final class SpecRunner {
         }
         return Outcome.fail("expected trap \"" + t.text() + "\", got none");
       } catch (TrapException e) {
-        return matches(e, t.text());
+        return trapMatches(e, t.text());
       } catch (UninstantiableException e) {
-        return matches(e, t.text());
+        return trapMatches(e.trap(), t.text());
       }
     }
     if (c instanceof Command.AssertExhaustion) {
@@ -98,7 +105,7 @@ final class SpecRunner {
         perform(t.action());
         return Outcome.fail("expected exhaustion \"" + t.text() + "\", got none");
       } catch (TrapException e) {
-        return matches(e, t.text());
+        return trapMatches(e, t.text());
       }
     }
     if (c instanceof Command.AssertMalformed) {
@@ -139,6 +146,36 @@ final class SpecRunner {
       }
       return Outcome.pass();
     }
+  }
+
+  /**
+   * A trap must carry the expected message and, with capture on, a dump that encodes to canonical
+   * bytes (section B) whose frames and instances are consistent.
+   */
+  private Outcome trapMatches(TrapException e, String text) {
+    Outcome o = matches(e, text);
+    if (o.status() != Status.PASSED || !capture) {
+      return o;
+    }
+    if (e.coreDump().isEmpty()) {
+      return Outcome.fail("trap without a coredump: " + e.getMessage());
+    }
+    CoreDump dump = e.coreDump().get();
+    try {
+      byte[] bytes = CoreDumpEncoder.encode(dump);
+      CanonicalCheck.Result r = CanonicalCheck.check(bytes);
+      if (!r.isCanonical()) {
+        return Outcome.fail("dump is not canonical: " + r.reasons());
+      }
+    } catch (CoreDumpFormatException | RuntimeException x) {
+      return Outcome.fail("dump does not encode/decode: " + x);
+    }
+    for (Frame f : dump.threads().get(0).frames()) {
+      if (f.instanceIndex() < 0 || f.instanceIndex() >= dump.instances().size()) {
+        return Outcome.fail("frame names instance " + f.instanceIndex());
+      }
+    }
+    return o;
   }
 
   private static Outcome matches(WasmException e, String text) {

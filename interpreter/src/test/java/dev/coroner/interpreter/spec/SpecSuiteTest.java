@@ -100,7 +100,7 @@ class SpecSuiteTest {
     for (Command c : commands) {
       tests.add(DynamicTest.dynamicTest(display + ":" + c.line(), () -> {
         if (runner[0] == null) {
-          runner[0] = new SpecRunner(StoreConfig.defaults());
+          runner[0] = new SpecRunner(StoreConfig.defaults().withCapture(rel));
         }
         SpecRunner.Outcome o = runner[0].run(c);
         SpecRunner.Status status = o.status();

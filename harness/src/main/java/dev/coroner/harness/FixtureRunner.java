@@ -109,6 +109,7 @@ public final class FixtureRunner {
       try {
         return result.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
+        env.store().interrupt(); // the guest traps at its next loop iteration or call
         result.cancel(true);
         throw new FixtureRunException(
             fixture.relativePath() + ": did not finish within " + options.timeout().toSeconds()

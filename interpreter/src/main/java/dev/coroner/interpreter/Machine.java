@@ -46,6 +46,12 @@ final class Machine {
   int[] fPc = new int[64];
   int[] fEnd = new int[64];
   int depth;
+
+  /**
+   * Set from any thread by {@link Store#interrupt()}; read on taken backward branches and on calls,
+   * so a runaway guest stops at its next loop iteration or call.
+   */
+  volatile boolean interrupted;
   private int reentry;
 
   Machine(Store store) {
@@ -165,6 +171,31 @@ final class Machine {
   }
 
   /** Builds a trap at the running frame's instruction {@code pc}, with a dump if enabled. */
+  /**
+   * The target of a taken branch. A backward branch (a loop's next iteration) first honours an
+   * {@linkplain Store#interrupt() interruption}: the only per-iteration cost is a compare of two
+   * values already at hand and, for backward branches, one volatile read; small enough to inline.
+   */
+  private int branch(int target, FunctionInstance fn, int fp, int pc, int sp) {
+    if (target < pc && interrupted) {
+      throw interruption(fn, fp, pc, sp);
+    }
+    return target;
+  }
+
+  /** Why a Wasm call cannot go ahead: the call stack is full, or the store was interrupted. */
+  private TrapException callRefused(FunctionInstance fn, int fp, int pc, int sp) {
+    if (interrupted) {
+      return interruption(fn, fp, pc, sp);
+    }
+    return trap(TrapException.CALL_STACK_EXHAUSTED,
+        "more than " + config.maxCallDepth() + " frames", fn, fp, pc, sp);
+  }
+
+  private TrapException interruption(FunctionInstance fn, int fp, int pc, int sp) {
+    return trap(TrapException.INTERRUPTED, "Store.interrupt() was called", fn, fp, pc, sp);
+  }
+
   TrapException trap(String message, String detail, FunctionInstance fn, int fp, int pc, int sp) {
     return trap(message, "", detail, fn, fp, pc, sp);
   }
@@ -269,11 +300,11 @@ final class Machine {
             }
             break;
           case Op.JUMP:
-            pc = code[pc + 1];
+            pc = branch(code[pc + 1], fn, fp, pc, sp);
             break;
           case Op.BR_IF:
             if ((int) st[--sp] != 0) {
-              pc = code[pc + 1];
+              pc = branch(code[pc + 1], fn, fp, pc, sp);
             } else {
               pc += 2;
             }
@@ -283,7 +314,7 @@ final class Machine {
             int dst = fp + code[pc + 2];
             System.arraycopy(st, sp - arity, st, dst, arity);
             sp = dst + arity;
-            pc = code[pc + 1];
+            pc = branch(code[pc + 1], fn, fp, pc, sp);
             break;
           }
           case Op.BR_IF_MOVE:
@@ -292,7 +323,7 @@ final class Machine {
               int dst = fp + code[pc + 2];
               System.arraycopy(st, sp - arity, st, dst, arity);
               sp = dst + arity;
-              pc = code[pc + 1];
+              pc = branch(code[pc + 1], fn, fp, pc, sp);
             } else {
               pc += 4;
             }
@@ -307,7 +338,7 @@ final class Machine {
               System.arraycopy(st, sp - arity, st, dst, arity);
             }
             sp = dst + arity;
-            pc = code[at];
+            pc = branch(code[at], fn, fp, pc, sp);
             break;
           }
           case Op.RETURN: {
@@ -367,9 +398,10 @@ final class Machine {
               pc += 3;
               break;
             }
-            if (depth >= config.maxCallDepth()) {
-              throw trap(TrapException.CALL_STACK_EXHAUSTED,
-                  "more than " + config.maxCallDepth() + " frames", fn, fp, pc, sp);
+            // depth counts the saved callers; with this frame, depth + 1 are live, and the call
+            // would make depth + 2.
+            if (depth + 1 >= config.maxCallDepth() || interrupted) {
+              throw callRefused(fn, fp, pc, sp);
             }
             int nfp = argTop - ccf.paramCount;
             if (nfp + ccf.maxHeight > st.length) {
@@ -432,51 +464,51 @@ final class Machine {
             pc += 2;
             break;
           case Op.BR_IF_I32: // eqz
-            pc = (int) st[--sp] == 0 ? code[pc + 1] : pc + 2;
+            pc = (int) st[--sp] == 0 ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.BR_IF_I32 + 1: // eq
             sp -= 2;
-            pc = (int) st[sp] == (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            pc = (int) st[sp] == (int) st[sp + 1] ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.BR_IF_I32 + 2: // ne
             sp -= 2;
-            pc = (int) st[sp] != (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            pc = (int) st[sp] != (int) st[sp + 1] ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.BR_IF_I32 + 3: // lt_s
             sp -= 2;
-            pc = (int) st[sp] < (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            pc = (int) st[sp] < (int) st[sp + 1] ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.BR_IF_I32 + 4: // lt_u
             sp -= 2;
             pc = (int) st[sp] + Integer.MIN_VALUE < (int) st[sp + 1] + Integer.MIN_VALUE
-                ? code[pc + 1] : pc + 2;
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.BR_IF_I32 + 5: // gt_s
             sp -= 2;
-            pc = (int) st[sp] > (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            pc = (int) st[sp] > (int) st[sp + 1] ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.BR_IF_I32 + 6: // gt_u
             sp -= 2;
             pc = (int) st[sp] + Integer.MIN_VALUE > (int) st[sp + 1] + Integer.MIN_VALUE
-                ? code[pc + 1] : pc + 2;
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.BR_IF_I32 + 7: // le_s
             sp -= 2;
-            pc = (int) st[sp] <= (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            pc = (int) st[sp] <= (int) st[sp + 1] ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.BR_IF_I32 + 8: // le_u
             sp -= 2;
             pc = (int) st[sp] + Integer.MIN_VALUE <= (int) st[sp + 1] + Integer.MIN_VALUE
-                ? code[pc + 1] : pc + 2;
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.BR_IF_I32 + 9: // ge_s
             sp -= 2;
-            pc = (int) st[sp] >= (int) st[sp + 1] ? code[pc + 1] : pc + 2;
+            pc = (int) st[sp] >= (int) st[sp + 1] ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.BR_IF_I32 + 10: // ge_u
             sp -= 2;
             pc = (int) st[sp] + Integer.MIN_VALUE >= (int) st[sp + 1] + Integer.MIN_VALUE
-                ? code[pc + 1] : pc + 2;
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.DROP:
             sp--;

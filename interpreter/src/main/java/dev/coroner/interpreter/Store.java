@@ -148,6 +148,21 @@ public final class Store {
   // ---- invocation ----
 
   /**
+   * Stops the WebAssembly code running in this store, from any thread: it traps with {@value
+   * TrapException#INTERRUPTED} (with a coredump when capture is on) at its next backward branch
+   * or call. The store stays interrupted: every later loop iteration or call traps the same way,
+   * so a runaway program cannot be resumed by accident. Used to enforce time limits.
+   */
+  public void interrupt() {
+    machine.interrupted = true;
+  }
+
+  /** Whether {@link #interrupt()} was called. */
+  public boolean isInterrupted() {
+    return machine.interrupted;
+  }
+
+  /**
    * Calls {@code f} with raw-bit arguments and returns its raw-bit results.
    *
    * @throws TrapException if execution traps (with a coredump when capture is on)

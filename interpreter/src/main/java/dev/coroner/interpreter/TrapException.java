@@ -22,6 +22,8 @@ public final class TrapException extends WasmException {
   public static final String UNINITIALIZED_ELEMENT = "uninitialized element";
   public static final String UNDEFINED_ELEMENT = "undefined element";
   public static final String CALL_STACK_EXHAUSTED = "call stack exhausted";
+  /** Not a spec trap: the embedder stopped the program with {@link Store#interrupt()}. */
+  public static final String INTERRUPTED = "interrupted";
 
   private transient CoreDump coreDump;
 

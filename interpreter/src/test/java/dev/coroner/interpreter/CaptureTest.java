@@ -122,7 +122,7 @@ class CaptureTest {
     assertTrue(t.isExhaustion());
     List<Frame> frames = dumpOf(t).threads().get(0).frames();
     assertTrue(frames.size() >= 10_000, "frames: " + frames.size());
-    assertEquals(StoreConfig.DEFAULT_MAX_CALL_DEPTH + 1, frames.size());
+    assertEquals(StoreConfig.DEFAULT_MAX_CALL_DEPTH, frames.size());
     // Youngest frame: the call that could not be made, its argument on the stack.
     int depth = frames.size() - 1;
     assertEquals(List.of(Value.i32(depth)), frames.get(0).locals());

@@ -12,8 +12,39 @@ import org.junit.jupiter.api.Test;
 
 /** Bad input is normal input: the parser only ever throws its own typed exceptions. */
 class HostileInputTest {
+  /** A module with calls, loops, memory traffic and floats: a seed rich in instructions. */
+  private static final String RICH = "(module (memory 1)"
+      + " (func $fib (export \"fib\") (param i32) (result i32)"
+      + "  (if (result i32) (i32.lt_s (local.get 0) (i32.const 2)) (then (local.get 0))"
+      + "   (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))"
+      + "    (call $fib (i32.sub (local.get 0) (i32.const 2)))))))"
+      + " (func (export \"loop\") (param $n i32) (result i32) (local $i i32) (local $acc i32)"
+      + "  (block $d (loop $l (br_if $d (i32.ge_u (local.get $i) (local.get $n)))"
+      + "   (local.set $acc (i32.add (i32.mul (local.get $acc) (i32.const 31))"
+      + "    (i32.xor (local.get $i) (i32.const 0x5555))))"
+      + "   (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $l))) (local.get $acc))"
+      + " (func (export \"mem\") (param $n i32) (result i32) (local $i i32) (local $j i32)"
+      + "  (local $acc i32)"
+      + "  (block $d (loop $l (br_if $d (i32.ge_u (local.get $j) (local.get $n)))"
+      + "   (local.set $i (i32.const 0))"
+      + "   (block $d2 (loop $l2 (br_if $d2 (i32.ge_u (local.get $i) (i32.const 16384)))"
+      + "    (i32.store (i32.shl (local.get $i) (i32.const 2))"
+      + "     (i32.add (i32.load (i32.shl (local.get $i) (i32.const 2))) (local.get $i)))"
+      + "    (local.set $acc (i32.add (local.get $acc)"
+      + "     (i32.load8_u (local.get $i))))"
+      + "    (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $l2)))"
+      + "   (local.set $j (i32.add (local.get $j) (i32.const 1))) (br $l))) (local.get $acc))"
+      + " (func (export \"float\") (param $n i32) (result f64) (local $i i32) (local $x f64)"
+      + "  (local $y f64)"
+      + "  (local.set $y (f64.const 1.0))"
+      + "  (block $d (loop $l (br_if $d (i32.ge_u (local.get $i) (local.get $n)))"
+      + "   (local.set $x (f64.add (f64.mul (local.get $x) (f64.const 0.999))"
+      + "    (f64.div (local.get $y) (f64.convert_i32_u (i32.add (local.get $i) (i32.const 1))))))"
+      + "   (local.set $y (f64.sqrt (f64.add (local.get $y) (f64.const 1.0))))"
+      + "   (local.set $i (i32.add (local.get $i) (i32.const 1))) (br $l))) (local.get $x)))";
+
   private static final List<String> SEEDS = List.of(
-      Bench.WAT,
+      RICH,
       "(module (import \"a\" \"b\" (func (param i32))) (table 2 10 funcref) (memory 1 2)"
           + " (global (mut i64) (i64.const 3)) (elem (i32.const 0) 0) (data (i32.const 1) \"xy\")"
           + " (func (result i32) (block (result i32) (i32.const 1) (br_table 0 0 (i32.const 0))))"

@@ -1,6 +1,7 @@
 package dev.coroner.cli;
 
 import dev.coroner.coredump.CoreDump;
+import dev.coroner.coredump.CoreDumpText;
 import dev.coroner.coredump.CoreStack;
 import dev.coroner.coredump.Frame;
 import dev.coroner.coredump.Value;
@@ -133,7 +134,7 @@ final class Backtrace {
       }
       int index = i;
       s.append(names.local(func, i).map(n -> "$" + n).orElseGet(() -> "l" + index))
-          .append('=').append(value(locals.get(i)));
+          .append('=').append(CoreDumpText.value(locals.get(i)));
     }
     more(s, locals.size());
     return s.toString();
@@ -148,7 +149,7 @@ final class Backtrace {
       if (i > 0) {
         s.append(", ");
       }
-      s.append(value(stack.get(i)));
+      s.append(CoreDumpText.value(stack.get(i)));
     }
     more(s, stack.size());
     return s.append(" (bottom to top)").toString();
@@ -158,31 +159,5 @@ final class Backtrace {
     if (size > MAX_VALUES) {
       s.append(", ... ").append(size - MAX_VALUES).append(" more");
     }
-  }
-
-  /** A value as {@code type value}, e.g. {@code i32 42}, {@code f64 -inf}, {@code f32 nan:0x400000}. */
-  static String value(Value v) {
-    switch (v.kind()) {
-      case MISSING:
-        return "missing";
-      case I32:
-        return "i32 " + v.asI32();
-      case I64:
-        return "i64 " + v.asI64();
-      case F32:
-        float f = v.asF32();
-        return "f32 " + (Float.isNaN(f) || Float.isInfinite(f)
-            ? special(f < 0 || (v.bits() & 0x80000000L) != 0, Float.isNaN(f), v.bits() & 0x7FFFFF)
-            : Float.toString(f));
-      default:
-        double d = v.asF64();
-        return "f64 " + (Double.isNaN(d) || Double.isInfinite(d)
-            ? special(v.bits() < 0, Double.isNaN(d), v.bits() & 0xFFFFFFFFFFFFFL)
-            : Double.toString(d));
-    }
-  }
-
-  private static String special(boolean negative, boolean nan, long payload) {
-    return (negative ? "-" : "") + (nan ? "nan:0x" + Long.toHexString(payload) : "inf");
   }
 }

@@ -211,8 +211,11 @@ public final class CoreDumpText {
     return Integer.toUnsignedString(index);
   }
 
-  /** A frame value: {@code i32 42}, {@code f32 1.5 (0x3fc00000)}, {@code missing}. */
-  static String value(Value v) {
+  /**
+   * A frame value as this rendering shows it: {@code i32 42}, {@code f32 1.5 (0x3fc00000)}, {@code
+   * f32 nan:0x400001 (0x7fc00001)}, {@code missing}. Floats show their value and their raw bits.
+   */
+  public static String value(Value v) {
     switch (v.kind()) {
       case MISSING:
         return "missing";

@@ -1,5 +1,9 @@
 package dev.coroner.interpreter;
 
+import static dev.coroner.interpreter.Bits.bits;
+import static dev.coroner.interpreter.Bits.f32;
+import static dev.coroner.interpreter.Bits.f64;
+
 import dev.coroner.interpreter.model.CompiledFunction;
 import dev.coroner.interpreter.validate.Op;
 import java.lang.invoke.MethodHandles;
@@ -220,22 +224,6 @@ final class Machine {
 
   private static byte[] bytesOf(MemoryInstance m) {
     return m == null ? NO_MEMORY : m.bytes;
-  }
-
-  private static float f32(long bits) {
-    return Float.intBitsToFloat((int) bits);
-  }
-
-  private static double f64(long bits) {
-    return Double.longBitsToDouble(bits);
-  }
-
-  private static long bits(float f) {
-    return Float.floatToRawIntBits(f);
-  }
-
-  private static long bits(double d) {
-    return Double.doubleToRawLongBits(d);
   }
 
   /** Calls a host function from the loop; returns the new stack pointer. */

@@ -1,5 +1,9 @@
 package dev.coroner.interpreter;
 
+import static dev.coroner.interpreter.Bits.bits;
+import static dev.coroner.interpreter.Bits.f32;
+import static dev.coroner.interpreter.Bits.f64;
+
 import dev.coroner.interpreter.validate.Op;
 
 /**
@@ -13,22 +17,6 @@ final class SlowOps {
   private static final long U32 = 0xFFFFFFFFL;
 
   private SlowOps() {}
-
-  private static float f32(long bits) {
-    return Float.intBitsToFloat((int) bits);
-  }
-
-  private static double f64(long bits) {
-    return Double.longBitsToDouble(bits);
-  }
-
-  private static long bits(float f) {
-    return Float.floatToRawIntBits(f);
-  }
-
-  private static long bits(double d) {
-    return Double.doubleToRawLongBits(d);
-  }
 
   /** Executes numeric instruction {@code op}; returns the new stack pointer, or -1 if unknown. */
   static int exec(int op, long[] st, int sp) {

@@ -12,6 +12,7 @@ import dev.coroner.coredump.MemoryContents;
 import dev.coroner.coredump.SegmentedMemoryContents;
 import dev.coroner.coredump.Value;
 import dev.coroner.coredump.ValueType;
+import dev.coroner.fixtures.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +111,7 @@ public final class StateJson {
       threads.add(m);
     }
     root.put("threads", threads);
-    return Json.write(root);
+    return JsonWriter.write(root);
   }
 
   private static List<Object> u32List(List<Integer> list) {
@@ -220,11 +221,14 @@ public final class StateJson {
    * @throws StateJsonException naming the line, column and member path of the first problem
    */
   public static CoreDump read(String text) throws StateJsonException {
-    Json.Node root;
+    Json.Value root;
     try {
       root = Json.parse(text);
     } catch (Json.SyntaxException e) {
-      throw new StateJsonException("invalid JSON: " + e.getMessage(), e.offset());
+      Json.Pos at = e.pos();
+      throw new StateJsonException(
+          "invalid JSON: " + e.getMessage() + " (" + where(at) + ", offset " + at.offset() + ")",
+          at.offset());
     }
     return new Reader().dump(root);
   }
@@ -239,15 +243,21 @@ public final class StateJson {
     }
   }
 
+  /** "line L, column C" for messages. */
+  private static String where(Json.Pos at) {
+    return "line " + at.line() + ", column " + at.column();
+  }
+
   /** Schema checks over the parsed tree; every error names the path and the position. */
   private static final class Reader {
 
-    private static StateJsonException error(Json.Node at, String path, String what) {
-      return new StateJsonException(path + " (" + at.where() + "): " + what, at.offset());
+    private static StateJsonException error(Json.Value at, String path, String what) {
+      return new StateJsonException(
+          path + " (" + where(at.pos()) + "): " + what, at.pos().offset());
     }
 
-    CoreDump dump(Json.Node root) throws StateJsonException {
-      Map<String, Json.Node> m =
+    CoreDump dump(Json.Value root) throws StateJsonException {
+      Map<String, Json.Value> m =
           object(
               root, "$", "format", "process", "modules", "instances", "memories", "globals",
               "threads");
@@ -257,21 +267,21 @@ public final class StateJson {
             m.get("format"), "$.format", "unsupported format \"" + format + "\", expected \""
                 + FORMAT + "\"");
       }
-      Json.Node process = m.get("process");
+      Json.Value process = m.get("process");
       Optional<String> processName =
-          process.kind() == Json.Kind.NULL
+          process instanceof Json.Null
               ? Optional.empty()
               : Optional.of(string(process, "$.process"));
       List<String> modules = new ArrayList<>();
-      List<Json.Node> moduleNodes = array(m.get("modules"), "$.modules");
+      List<Json.Value> moduleNodes = array(m.get("modules"), "$.modules");
       for (int i = 0; i < moduleNodes.size(); i++) {
         modules.add(string(moduleNodes.get(i), "$.modules[" + i + "]"));
       }
       List<Instance> instances = new ArrayList<>();
-      List<Json.Node> instNodes = array(m.get("instances"), "$.instances");
+      List<Json.Value> instNodes = array(m.get("instances"), "$.instances");
       for (int i = 0; i < instNodes.size(); i++) {
         String p = "$.instances[" + i + "]";
-        Map<String, Json.Node> im = object(instNodes.get(i), p, "module", "memories", "globals");
+        Map<String, Json.Value> im = object(instNodes.get(i), p, "module", "memories", "globals");
         instances.add(
             new Instance(
                 u32(im.get("module"), p + ".module"),
@@ -279,22 +289,22 @@ public final class StateJson {
                 u32s(im.get("globals"), p + ".globals")));
       }
       List<Memory> memories = new ArrayList<>();
-      List<Json.Node> memNodes = array(m.get("memories"), "$.memories");
+      List<Json.Value> memNodes = array(m.get("memories"), "$.memories");
       for (int i = 0; i < memNodes.size(); i++) {
         memories.add(memory(memNodes.get(i), "$.memories[" + i + "]"));
       }
       List<Global> globals = new ArrayList<>();
-      List<Json.Node> globalNodes = array(m.get("globals"), "$.globals");
+      List<Json.Value> globalNodes = array(m.get("globals"), "$.globals");
       for (int i = 0; i < globalNodes.size(); i++) {
         globals.add(global(globalNodes.get(i), "$.globals[" + i + "]"));
       }
       List<CoreStack> threads = new ArrayList<>();
-      List<Json.Node> threadNodes = array(m.get("threads"), "$.threads");
+      List<Json.Value> threadNodes = array(m.get("threads"), "$.threads");
       for (int i = 0; i < threadNodes.size(); i++) {
         String p = "$.threads[" + i + "]";
-        Map<String, Json.Node> tm = object(threadNodes.get(i), p, "name", "frames");
+        Map<String, Json.Value> tm = object(threadNodes.get(i), p, "name", "frames");
         List<Frame> frames = new ArrayList<>();
-        List<Json.Node> frameNodes = array(tm.get("frames"), p + ".frames");
+        List<Json.Value> frameNodes = array(tm.get("frames"), p + ".frames");
         for (int f = 0; f < frameNodes.size(); f++) {
           frames.add(frame(frameNodes.get(f), p + ".frames[" + f + "]"));
         }
@@ -303,24 +313,24 @@ public final class StateJson {
       return new CoreDump(processName, modules, instances, memories, globals, threads);
     }
 
-    Memory memory(Json.Node node, String p) throws StateJsonException {
-      Map<String, Json.Node> mm = object(node, p, "min", "max", "memory64", "shared", "data");
+    Memory memory(Json.Value node, String p) throws StateJsonException {
+      Map<String, Json.Value> mm = object(node, p, "min", "max", "memory64", "shared", "data");
       boolean memory64 = bool(mm.get("memory64"), p + ".memory64");
       boolean shared = bool(mm.get("shared"), p + ".shared");
       long pageCap = memory64 ? MAX_SAFE_INTEGER / Memory.PAGE_SIZE : 65536;
       long min = integer(mm.get("min"), p + ".min", 0, pageCap);
       OptionalLong max =
-          mm.get("max").kind() == Json.Kind.NULL
+          mm.get("max") instanceof Json.Null
               ? OptionalLong.empty()
               : OptionalLong.of(
                   integer(mm.get("max"), p + ".max", min, memory64 ? MAX_SAFE_INTEGER : 65536));
       long size = min * Memory.PAGE_SIZE;
       List<SegmentedMemoryContents.Run> runs = new ArrayList<>();
-      List<Json.Node> runNodes = array(mm.get("data"), p + ".data");
+      List<Json.Value> runNodes = array(mm.get("data"), p + ".data");
       long end = 0;
       for (int i = 0; i < runNodes.size(); i++) {
         String rp = p + ".data[" + i + "]";
-        Map<String, Json.Node> rm = object(runNodes.get(i), rp, "offset", "hex");
+        Map<String, Json.Value> rm = object(runNodes.get(i), rp, "offset", "hex");
         long offset = integer(rm.get("offset"), rp + ".offset", 0, MAX_SAFE_INTEGER);
         if (i > 0 && offset < end) {
           throw error(
@@ -341,9 +351,9 @@ public final class StateJson {
       return new Memory(min, max, memory64, shared, SegmentedMemoryContents.of(size, runs));
     }
 
-    Global global(Json.Node node, String p) throws StateJsonException {
-      Map<String, Json.Node> gm = objectAllowing(node, p, List.of("type", "mutable"), "bits");
-      Json.Node typeNode = gm.get("type");
+    Global global(Json.Value node, String p) throws StateJsonException {
+      Map<String, Json.Value> gm = objectAllowing(node, p, List.of("type", "mutable"), "bits");
+      Json.Value typeNode = gm.get("type");
       String typeName = string(typeNode, p + ".type");
       ValueType type = null;
       for (ValueType t : ValueType.values()) {
@@ -358,7 +368,7 @@ public final class StateJson {
                 + "\" (i32, i64, f32, f64, v128, funcref, externref)");
       }
       boolean mutable = bool(gm.get("mutable"), p + ".mutable");
-      Json.Node bitsNode = gm.get("bits");
+      Json.Value bitsNode = gm.get("bits");
       if (type.isReference()) {
         if (bitsNode != null) {
           throw error(
@@ -385,8 +395,8 @@ public final class StateJson {
       }
     }
 
-    Frame frame(Json.Node node, String p) throws StateJsonException {
-      Map<String, Json.Node> fm =
+    Frame frame(Json.Value node, String p) throws StateJsonException {
+      Map<String, Json.Value> fm =
           object(node, p, "instance", "func", "codeoffset", "locals", "stack");
       return new Frame(
           u32(fm.get("instance"), p + ".instance"),
@@ -396,13 +406,13 @@ public final class StateJson {
           values(fm.get("stack"), p + ".stack"));
     }
 
-    List<Value> values(Json.Node node, String p) throws StateJsonException {
+    List<Value> values(Json.Value node, String p) throws StateJsonException {
       List<Value> out = new ArrayList<>();
-      List<Json.Node> nodes = array(node, p);
+      List<Json.Value> nodes = array(node, p);
       for (int i = 0; i < nodes.size(); i++) {
         String vp = p + "[" + i + "]";
-        Map<String, Json.Node> vm = objectAllowing(nodes.get(i), vp, List.of("type"), "bits");
-        Json.Node typeNode = vm.get("type");
+        Map<String, Json.Value> vm = objectAllowing(nodes.get(i), vp, List.of("type"), "bits");
+        Json.Value typeNode = vm.get("type");
         String typeName = string(typeNode, vp + ".type");
         Value.Kind kind = null;
         for (Value.Kind k : Value.Kind.values()) {
@@ -415,7 +425,7 @@ public final class StateJson {
               typeNode, vp + ".type",
               "unknown value type \"" + typeName + "\" (i32, i64, f32, f64, missing)");
         }
-        Json.Node bitsNode = vm.get("bits");
+        Json.Value bitsNode = vm.get("bits");
         if (kind == Value.Kind.MISSING) {
           if (bitsNode != null) {
             throw error(bitsNode, vp + ".bits", "a missing value has no bits");
@@ -434,30 +444,25 @@ public final class StateJson {
 
     // ---- primitive checks
 
-    private static String kindName(Json.Kind k) {
-      return k.name().toLowerCase(Locale.ROOT);
-    }
-
-    Map<String, Json.Node> object(Json.Node node, String p, String... required)
+    Map<String, Json.Value> object(Json.Value node, String p, String... required)
         throws StateJsonException {
       return objectAllowing(node, p, List.of(required));
     }
 
     /** An object with exactly the {@code required} members plus, optionally, {@code optional}. */
-    @SuppressWarnings("unchecked")
-    Map<String, Json.Node> objectAllowing(
-        Json.Node node, String p, List<String> required, String... optional)
+    Map<String, Json.Value> objectAllowing(
+        Json.Value node, String p, List<String> required, String... optional)
         throws StateJsonException {
-      if (node.kind() != Json.Kind.OBJECT) {
-        throw error(node, p, "expected an object, found " + kindName(node.kind()));
+      if (!(node instanceof Json.Obj obj)) {
+        throw error(node, p, "expected an object, found " + node.kind());
       }
-      Map<String, Json.Node> m = (Map<String, Json.Node>) node.value();
+      Map<String, Json.Value> m = obj.members();
       for (String name : required) {
         if (!m.containsKey(name)) {
           throw error(node, p, "missing member \"" + name + "\"");
         }
       }
-      for (Map.Entry<String, Json.Node> e : m.entrySet()) {
+      for (Map.Entry<String, Json.Value> e : m.entrySet()) {
         if (!required.contains(e.getKey()) && !List.of(optional).contains(e.getKey())) {
           throw error(e.getValue(), p, "unknown member \"" + e.getKey() + "\"");
         }
@@ -465,33 +470,32 @@ public final class StateJson {
       return m;
     }
 
-    @SuppressWarnings("unchecked")
-    List<Json.Node> array(Json.Node node, String p) throws StateJsonException {
-      if (node.kind() != Json.Kind.ARRAY) {
-        throw error(node, p, "expected an array, found " + kindName(node.kind()));
+    List<Json.Value> array(Json.Value node, String p) throws StateJsonException {
+      if (!(node instanceof Json.Arr arr)) {
+        throw error(node, p, "expected an array, found " + node.kind());
       }
-      return (List<Json.Node>) node.value();
+      return arr.elements();
     }
 
-    String string(Json.Node node, String p) throws StateJsonException {
-      if (node.kind() != Json.Kind.STRING) {
-        throw error(node, p, "expected a string, found " + kindName(node.kind()));
+    String string(Json.Value node, String p) throws StateJsonException {
+      if (!(node instanceof Json.Str str)) {
+        throw error(node, p, "expected a string, found " + node.kind());
       }
-      return (String) node.value();
+      return str.value();
     }
 
-    boolean bool(Json.Node node, String p) throws StateJsonException {
-      if (node.kind() != Json.Kind.BOOLEAN) {
-        throw error(node, p, "expected true or false, found " + kindName(node.kind()));
+    boolean bool(Json.Value node, String p) throws StateJsonException {
+      if (!(node instanceof Json.Bool bool)) {
+        throw error(node, p, "expected true or false, found " + node.kind());
       }
-      return (Boolean) node.value();
+      return bool.value();
     }
 
-    long integer(Json.Node node, String p, long min, long max) throws StateJsonException {
-      if (node.kind() != Json.Kind.NUMBER) {
-        throw error(node, p, "expected an integer, found " + kindName(node.kind()));
+    long integer(Json.Value node, String p, long min, long max) throws StateJsonException {
+      if (!(node instanceof Json.Num num)) {
+        throw error(node, p, "expected an integer, found " + node.kind());
       }
-      String text = (String) node.value();
+      String text = num.text();
       if (!text.matches("-?(0|[1-9][0-9]{0,17})")) {
         throw error(
             node, p, "expected an integer from " + min + " to " + max + ", found " + text);
@@ -503,20 +507,20 @@ public final class StateJson {
       return v;
     }
 
-    int u32(Json.Node node, String p) throws StateJsonException {
+    int u32(Json.Value node, String p) throws StateJsonException {
       return (int) integer(node, p, 0, 0xFFFF_FFFFL);
     }
 
-    List<Integer> u32s(Json.Node node, String p) throws StateJsonException {
+    List<Integer> u32s(Json.Value node, String p) throws StateJsonException {
       List<Integer> out = new ArrayList<>();
-      List<Json.Node> nodes = array(node, p);
+      List<Json.Value> nodes = array(node, p);
       for (int i = 0; i < nodes.size(); i++) {
         out.add(u32(nodes.get(i), p + "[" + i + "]"));
       }
       return out;
     }
 
-    String hexDigits(Json.Node node, String p, int digits) throws StateJsonException {
+    String hexDigits(Json.Value node, String p, int digits) throws StateJsonException {
       String s = string(node, p);
       if (s.length() != digits || !s.matches("[0-9a-f]*")) {
         throw error(
@@ -525,11 +529,11 @@ public final class StateJson {
       return s;
     }
 
-    long bits(Json.Node node, String p, int digits) throws StateJsonException {
+    long bits(Json.Value node, String p, int digits) throws StateJsonException {
       return Long.parseUnsignedLong(hexDigits(node, p, digits), 16);
     }
 
-    byte[] hexBytes(Json.Node node, String p) throws StateJsonException {
+    byte[] hexBytes(Json.Value node, String p) throws StateJsonException {
       String s = string(node, p);
       if (s.isEmpty() || s.length() % 2 != 0 || !s.matches("[0-9a-f]*")) {
         throw error(

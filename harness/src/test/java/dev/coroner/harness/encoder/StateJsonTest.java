@@ -113,8 +113,8 @@ class StateJsonTest {
         error("{\"a\"\n  :1 2}"));
     assertContains("expected a member name", error("{\"a\": 1,}"));
     assertContains("leading zero", error("[01]"));
-    assertContains("duplicate member name \"a\" (line 1, column 8", error("{\"a\":1,\"a\":2}"));
-    assertContains("unexpected text after the JSON value", error("{} x"));
+    assertContains("duplicate member \"a\" (line 1, column 8", error("{\"a\":1,\"a\":2}"));
+    assertContains("unexpected 'x' after the JSON value", error("{} x"));
     assertContains("control character in string", error("\"\t\""));
   }
 

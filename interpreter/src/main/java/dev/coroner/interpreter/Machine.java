@@ -551,7 +551,8 @@ final class Machine {
             break;
           }
           // ---- loads ----
-          case 0x28: { // i32.load
+          case 0x28: // i32.load
+          case 0x34: { // i64.load32_s: the same bits, sign-extended
             long ea = (st[sp - 1] & U32) + (code[pc + 1] & U32);
             if (ea + 4 > mb.length) {
               throw oob(fn, fp, pc, sp, ea);
@@ -569,7 +570,8 @@ final class Machine {
             pc += 2;
             break;
           }
-          case 0x2A: { // f32.load
+          case 0x2A: // f32.load
+          case 0x35: { // i64.load32_u: the same bits, zero-extended
             long ea = (st[sp - 1] & U32) + (code[pc + 1] & U32);
             if (ea + 4 > mb.length) {
               throw oob(fn, fp, pc, sp, ea);
@@ -624,24 +626,6 @@ final class Machine {
               throw oob(fn, fp, pc, sp, ea);
             }
             st[sp - 1] = (short) SHORT.get(mb, (int) ea) & 0xFFFF;
-            pc += 2;
-            break;
-          }
-          case 0x34: { // i64.load32_s
-            long ea = (st[sp - 1] & U32) + (code[pc + 1] & U32);
-            if (ea + 4 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            st[sp - 1] = (int) INT.get(mb, (int) ea);
-            pc += 2;
-            break;
-          }
-          case 0x35: { // i64.load32_u
-            long ea = (st[sp - 1] & U32) + (code[pc + 1] & U32);
-            if (ea + 4 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            st[sp - 1] = (int) INT.get(mb, (int) ea) & U32;
             pc += 2;
             break;
           }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       InspectCommand.class,
       ValidateCommand.class,
       DiffCommand.class,
+      DebugCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -66,7 +66,7 @@ public final class CoreDumpText {
       Global g = dump.globals().get(i);
       line(
           2,
-          "global " + i + ": " + GlobalSection.name(g.type()) + " "
+          "global " + i + ": " + g.type().textName() + " "
               + (g.mutable() ? "mutable" : "immutable") + " " + globalValue(g));
     }
     line(1, "threads: " + dump.threads().size());

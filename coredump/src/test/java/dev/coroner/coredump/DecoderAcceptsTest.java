@@ -123,4 +123,46 @@ class DecoderAcceptsTest {
     assertEquals(Optional.empty(), d.processName());
     assertEquals(List.of(), d.threads());
   }
+
+  /**
+   * Decision: a standard section other than memory, global and data (type, code, ...) is valid but
+   * not canonical. A coredump is a Wasm module and the format does not forbid them; wabt's
+   * wasm-objdump and V8 read such files as modules too (IndependentDecoderTest).
+   */
+  @Test
+  void acceptsOtherStandardSectionsInTheWasmOrderAndSkipsThem() throws Exception {
+    byte[] canonical = CoreDumpEncoder.encode(Dumps.small());
+    List<byte[]> sections = Bytes.sections(canonical);
+    // type section (empty) before memory; a code section with junk contents after the globals
+    sections.add(1, section(1, "00"));
+    sections.add(4, section(10, "ff ff"));
+    byte[] in = file(sections.toArray(new byte[0][]));
+    DecodedCoreDump d = CoreDumpDecoder.decodeWithFacts(in);
+    assertEquals(Dumps.small(), d.dump());
+    assertEquals(SectionKind.OTHER_STANDARD, d.sections().get(1).kind());
+    assertEquals("type", d.sections().get(1).name());
+    assertEquals("code", d.sections().get(4).name());
+    CanonicalCheck.Result r = CanonicalCheck.check(d, in);
+    assertEquals(List.of(CanonicalCheck.Code.STANDARD_SECTION),
+        r.reasons().stream().map(CanonicalCheck.Reason::code).toList());
+    assertEquals(
+        "2 standard sections a coredump does not use (valid in a Wasm module, skipped): type at"
+            + " 0x" + Long.toHexString(d.sections().get(1).offset()) + ", code at 0x"
+            + Long.toHexString(d.sections().get(4).offset()),
+        r.reasons().get(0).message());
+  }
+
+  @Test
+  void dataSectionDecodesToItsSegments() throws Exception {
+    // 0: count 3; 1: memory 0 at 0 (1 byte); 7: memory 1 at 8 (2 bytes, explicit index);
+    // 15: memory 0 at 2 (no bytes)
+    ByteReader r = new ByteReader(hex("03 00 41 00 0b 01 aa  02 01 41 08 0b 02 bb cc  00 41 02 0b 00"));
+    MemorySection.MemoryType page = new MemorySection.MemoryType(1, OptionalLong.empty(), false, false);
+    List<DataSection.Segment> s = DataSection.decode(r, List.of(page, page));
+    assertEquals(3, s.size());
+    assertEquals(new DecodedCoreDump.DataSegment(1, 0, 0, 1, false), s.get(0).layout());
+    assertEquals(new DecodedCoreDump.DataSegment(7, 1, 8, 2, true), s.get(1).layout());
+    assertArrayEquals(hex("bb cc"), s.get(1).bytes());
+    assertEquals(new DecodedCoreDump.DataSegment(15, 0, 2, 0, false), s.get(2).layout());
+  }
 }

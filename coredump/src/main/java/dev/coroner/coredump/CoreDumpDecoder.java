@@ -11,7 +11,8 @@ import java.util.Optional;
  * Strict decoder: coredump bytes to a {@link CoreDump}.
  *
  * <p><b>Rejected</b>, with a {@link CoreDumpFormatException} naming the problem and its absolute
- * offset: a wrong header; an unknown section id; a section (or any length inside one) past its
+ * offset: a wrong header; a file without any of the four coredump sections (a plain module, say;
+ * reported at the end of the input); an unknown section id; a section (or any length inside one) past its
  * end; standard sections out of the Wasm order or repeated; a fixed {@code 0x00} lead byte that is
  * not zero; an unknown value tag, type, flag or opcode; a LEB128 that is too long or has unused
  * high bits set; invalid UTF-8 in a name; bytes left over after a section's payload; {@code core},
@@ -63,6 +64,7 @@ public final class CoreDumpDecoder {
   private List<Global> globals = List.of();
   private final List<CoreStack> threads = new ArrayList<>();
   private boolean seenModules;
+  private boolean seenCoredumpSection;
   private int instancesAt = -1;
 
   private CoreDumpDecoder(byte[] bytes, Dialect dialect) throws CoreDumpFormatException {
@@ -113,6 +115,13 @@ public final class CoreDumpDecoder {
   private DecodedCoreDump run() throws CoreDumpFormatException {
     while (walker.hasNext()) {
       readSection(walker.next());
+    }
+    if (!seenCoredumpSection) {
+      boolean code = sections.stream().anyMatch(s -> s.name().equals("code"));
+      throw CoreDumpFormatException.malformed(
+          walker.input().limit(),
+          "not a coredump: no core, coremodules, coreinstances or corestack section"
+              + (code ? " (a Wasm module with code: give its coredump instead)" : ""));
     }
     if (instancesAt >= 0 && !seenModules) {
       throw CoreDumpFormatException.malformed(
@@ -181,6 +190,7 @@ public final class CoreDumpDecoder {
       record(SectionKind.OTHER_CUSTOM, e);
       return;
     }
+    seenCoredumpSection = true;
     switch (known) {
       case CORE:
         if (processName.isPresent()) {

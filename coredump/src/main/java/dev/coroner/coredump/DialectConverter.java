@@ -72,8 +72,8 @@ public final class DialectConverter {
 
     if (!from.hasInstanceIndex() && frames > 0) {
       notes.add(
-          "instance index unknown: written as 0 ("
-              + Checks.count(frames, "frame", "frames") + "; " + from.description() + ")");
+          "instance index unknown: written as 0 (" + Checks.count(frames, "frame", "frames")
+              + "; the " + from.id() + " layout has none)");
     }
     if (!decoded.has(SectionKind.CORE_INSTANCES) && frames > 0 && to.hasInstanceIndex()) {
       if (modules.isEmpty()) {
@@ -87,10 +87,10 @@ public final class DialectConverter {
     }
 
     if (from.hasInstanceIndex() && !to.hasInstanceIndex() && frames > 0) {
-      notes.add("instance indices dropped: " + to.description() + " has none");
+      notes.add("instance indices dropped: the " + to.id() + " layout has none");
     }
     if (!from.hasStacks() && to.hasStacks() && frames > 0) {
-      notes.add("operand stacks unknown (" + from.description() + " has none): written empty");
+      notes.add("operand stacks unknown (the " + from.id() + " layout has none): written empty");
     }
     if (to == Dialect.WASMGDB || (!to.hasStacks() && from.hasStacks())) {
       threads = dropStacks(threads, to, notes);
@@ -168,7 +168,7 @@ public final class DialectConverter {
       String why =
           to == Dialect.WASMGDB
               ? "wasmgdb reads no operand stack values"
-              : to.description() + " has no operand stack";
+              : "the " + to.id() + " layout has no operand stack";
       notes.add(
           "operand stacks dropped: " + why + " (" + Checks.count(values, "value", "values")
               + " in " + Checks.count(frames, "frame", "frames") + ")");

@@ -73,7 +73,8 @@ class DecoderAcceptsTest {
     byte[] in =
         file(
             section(5, "01 00 01"),
-            section(11, "03 00 41 00 0b 04 01 01 01 01  00 41 02 0b 01 02  00 41 03 0b 02 03 03"));
+            section(11, "03 00 41 00 0b 04 01 01 01 01  00 41 02 0b 01 02  00 41 03 0b 02 03 03"),
+            custom("corestack", "00 00 00"));
     MemoryContents c = CoreDumpDecoder.decode(in).memories().get(0).contents();
     assertArrayEquals(hex("01 01 02 03 03 00"), c.bytes(0, 6));
     SegmentedMemoryContents s = assertInstanceOf(SegmentedMemoryContents.class, c);
@@ -83,7 +84,7 @@ class DecoderAcceptsTest {
   @Test
   void hugeDeclaredMemoryStaysSparse() throws Exception {
     // 20 bytes declaring a 4 GiB memory: nothing of that size is allocated, and checks stay fast
-    byte[] in = file(section(5, "01 00 80 80 04"));
+    byte[] in = file(section(5, "01 00 80 80 04"), custom("coremodules", "00"));
     CoreDump d = CoreDumpDecoder.decode(in);
     Memory m = d.memories().get(0);
     assertEquals(65536, m.minPages());
@@ -109,7 +110,9 @@ class DecoderAcceptsTest {
   void acceptsMemory64AndExplicitMemoryIndex() throws Exception {
     // memory 0: 32-bit, 1 page; memory 1: memory64, 1 page, max 3; segment for memory 1 at 8
     byte[] in =
-        file(section(5, "02 00 01 05 01 03"), section(11, "01 02 01 42 08 0b 01 2a"));
+        file(
+            section(5, "02 00 01 05 01 03"), section(11, "01 02 01 42 08 0b 01 2a"),
+            custom("core", "00 00"));
     CoreDump d = CoreDumpDecoder.decode(in);
     Memory m = d.memories().get(1);
     assertTrue(m.memory64());
@@ -118,10 +121,10 @@ class DecoderAcceptsTest {
   }
 
   @Test
-  void acceptsEmptyFile() throws Exception {
-    CoreDump d = CoreDumpDecoder.decode(hex(Bytes.HEADER));
+  void acceptsAnyOneCoredumpSectionAlone() throws Exception {
+    CoreDump d = CoreDumpDecoder.decode(file(custom("corestack", "00 00 00")));
     assertEquals(Optional.empty(), d.processName());
-    assertEquals(List.of(), d.threads());
+    assertEquals(List.of(new CoreStack("", List.of())), d.threads());
   }
 
   /**

@@ -42,6 +42,21 @@ class DecoderErrorsTest {
             + " section id");
   }
 
+  /** A Wasm file without any coredump section is not a coredump, even when well formed. */
+  @Test
+  void rejectsAFileWithoutCoredumpSections() {
+    assertRejected(
+        hex(Bytes.HEADER), 8, "not a coredump: no core, coremodules, coreinstances or corestack section");
+    // a module: type (8..13), function (14..17), code (18..23), custom "name" (24..30): reported
+    // at its end, 31
+    byte[] module =
+        file(section(1, "01 60 00 00"), section(3, "01 00"), section(10, "01 02 00 0b"), custom("name", ""));
+    assertRejected(
+        module, 31,
+        "not a coredump: no core, coremodules, coreinstances or corestack section (a Wasm module"
+            + " with code: give its coredump instead)");
+  }
+
   @Test
   void rejectsBadVersion() {
     assertRejected(hex("00 61 73 6d 02 00 00 00"), 4, "unsupported Wasm binary version");

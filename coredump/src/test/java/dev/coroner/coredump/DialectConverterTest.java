@@ -39,7 +39,7 @@ class DialectConverterTest {
     assertEquals(List.of(new Instance(0, List.of(), List.of())), d.instances());
     assertEquals(
         new Frame(0, 3, 0x40, List.of(Value.i32(42)), List.of()), d.threads().get(0).frames().get(0));
-    assertTrue(hasNote(r, "instance index unknown: written as 0 (1 frame; the fixed-u32 layout"), r::toString);
+    assertTrue(hasNote(r, "instance index unknown: written as 0 (1 frame; the fixed-u32 layout has none)"), r::toString);
     assertTrue(hasNote(r, "no coreinstances section: wrote instance 0 of module 0 \"<unknown-module>\""), r::toString);
     assertTrue(hasNote(r, "operand stacks unknown (the fixed-u32 layout"), r::toString);
     assertTrue(hasNote(r, "code offsets copied as written"), r::toString);

@@ -2,6 +2,8 @@ package dev.coroner.cli;
 
 import dev.coroner.coredump.CoreDump;
 import dev.coroner.coredump.CoreDumpEncoder;
+import dev.coroner.coredump.CoreDumpFormatException;
+import dev.coroner.coredump.NameSection;
 import dev.coroner.fixtures.Command.AssertTrap;
 import dev.coroner.fixtures.Command.ModuleCommand;
 import dev.coroner.fixtures.Fixture;
@@ -218,8 +220,8 @@ final class RunCommand implements Callable<Integer> {
 
   private static NameSection names(byte[] bytes) {
     try {
-      return NameSection.read(bytes);
-    } catch (NameSection.NotWasmException e) {
+      return NameSection.fromModule(bytes);
+    } catch (CoreDumpFormatException e) {
       return NameSection.NONE;
     }
   }

@@ -191,7 +191,7 @@ public final class StructuralDiff {
 
   private void addRange(String where, MemoryContents e, MemoryContents a, long start, long end) {
     String location =
-        where + " bytes 0x" + Long.toHexString(start) + "..0x" + Long.toHexString(end);
+        where + " bytes [0x" + Long.toHexString(start) + ", 0x" + Long.toHexString(end) + ")";
     add("data", location, preview(e, start, end), preview(a, start, end));
   }
 

@@ -78,7 +78,7 @@ final class DebugCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw CliException.usage("--port " + port + ": not a port number (0 to 65535)");
     }
-    CoreDump dump = Inputs.coredump(file, ExitCodes.FAILURE);
+    CoreDump dump = Inputs.coredump(file);
     List<ModuleImage> images = new ArrayList<>();
     for (Path module : modules) {
       try {

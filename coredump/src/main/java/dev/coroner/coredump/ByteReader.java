@@ -231,7 +231,10 @@ public final class ByteReader {
     long result = 0;
     int shift = 0;
     while (true) {
-      int b = readByte("ULEB128 for " + what);
+      if (pos >= limit) {
+        throw CoreDumpFormatException.unexpectedEnd(limit, region, "ULEB128 for " + what);
+      }
+      int b = data[pos++] & 0xFF;
       long slice = b & 0x7F;
       if (shift >= 64 ? slice != 0 : shift == 63 && slice > 1) {
         throw CoreDumpFormatException.malformed(at, "ULEB128 for " + what + " exceeds 64 bits");
@@ -256,7 +259,10 @@ public final class ByteReader {
     int shift = 0;
     int b;
     do {
-      b = readByte("SLEB128 for " + what);
+      if (pos >= limit) {
+        throw CoreDumpFormatException.unexpectedEnd(limit, region, "SLEB128 for " + what);
+      }
+      b = data[pos++] & 0xFF;
       long slice = b & 0x7F;
       if (shift < 64) {
         result |= slice << shift;

@@ -17,6 +17,8 @@ final class Die {
   private final Die parent;
   private final Attribute[] attributes;
   private List<Die> children = List.of();
+  /** What {@link InlinedChain} derives from this DIE for every frame it appears in, once. */
+  private Object frameInfo;
 
   Die(Unit unit, long offset, int tag, Die parent, Attribute[] attributes) {
     this.unit = unit;
@@ -77,6 +79,14 @@ final class Die {
 
   List<Attribute> attributes() {
     return List.of(attributes);
+  }
+
+  Object frameInfo() {
+    return frameInfo;
+  }
+
+  void frameInfo(Object info) {
+    frameInfo = info;
   }
 
   boolean isSubprogram() {

@@ -18,6 +18,9 @@ final class Dwarf {
   private final Section info;
   private final Map<Long, AbbreviationTable> abbreviations = new HashMap<>();
   private final Map<Long, LineTable> lineTables = new HashMap<>();
+  /** Tables that could not be read, by offset: a later use reports the same error at once. */
+  private final Map<Long, DwarfException> failedAbbreviations = new HashMap<>();
+  private final Map<Long, DwarfException> failedLineTables = new HashMap<>();
   private List<Unit> units;
   private DwarfException unitsError;
   private UnitIndex index;
@@ -72,12 +75,21 @@ final class Dwarf {
   AbbreviationTable abbreviations(long offset) throws DwarfException {
     AbbreviationTable t = abbreviations.get(offset);
     if (t == null) {
-      SectionInput in = section(".debug_abbrev");
-      if (offset < 0 || offset >= in.end()) {
-        throw in.error(Math.max(0, Math.min(offset, in.end())), "abbreviation offset 0x"
-            + Long.toHexString(offset) + " is outside .debug_abbrev");
+      DwarfException failed = failedAbbreviations.get(offset);
+      if (failed != null) {
+        throw failed;
       }
-      t = AbbreviationTable.read(in, offset);
+      try {
+        SectionInput in = section(".debug_abbrev");
+        if (offset < 0 || offset >= in.end()) {
+          throw in.error(Math.max(0, Math.min(offset, in.end())), "abbreviation offset 0x"
+              + Long.toHexString(offset) + " is outside .debug_abbrev");
+        }
+        t = AbbreviationTable.read(in, offset);
+      } catch (DwarfException e) {
+        failedAbbreviations.put(offset, e);
+        throw e;
+      }
       abbreviations.put(offset, t);
     }
     return t;
@@ -86,7 +98,16 @@ final class Dwarf {
   LineTable lineTable(long offset, Unit unit) throws DwarfException {
     LineTable t = lineTables.get(offset);
     if (t == null) {
-      t = LineTable.read(this, offset, unit);
+      DwarfException failed = failedLineTables.get(offset);
+      if (failed != null) {
+        throw failed;
+      }
+      try {
+        t = LineTable.read(this, offset, unit);
+      } catch (DwarfException e) {
+        failedLineTables.put(offset, e);
+        throw e;
+      }
       lineTables.put(offset, t);
     }
     return t;

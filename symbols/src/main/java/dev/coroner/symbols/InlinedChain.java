@@ -23,6 +23,10 @@ final class InlinedChain {
   /** A found attribute and the DIE that holds it. */
   private record Found(Die die, Attribute attribute) {}
 
+  /** What a frame takes from its DIE, whatever the address: computed once per DIE. */
+  private record FrameInfo(String function, String linkageName, String qualifiedName,
+      String declFile, long declLine, OptionalLong lowPc) {}
+
   static List<SourceLocation> locate(Unit unit, long address) throws DwarfException {
     List<Die> chain = new ArrayList<>();
     Die d = unit.subroutineAt(address);
@@ -102,6 +106,16 @@ final class InlinedChain {
 
   private static SourceLocation frame(Die die, String file, long line, long column,
       long discriminator, boolean inlined) throws DwarfException {
+    FrameInfo info = (FrameInfo) die.frameInfo();
+    if (info == null) {
+      info = frameInfo(die);
+      die.frameInfo(info);
+    }
+    return new SourceLocation(info.function(), info.linkageName(), info.qualifiedName(), file,
+        line, column, discriminator, info.declFile(), info.declLine(), info.lowPc(), inlined);
+  }
+
+  private static FrameInfo frameInfo(Die die) throws DwarfException {
     Found name = findRecursively(die, Dw.AT_NAME);
     String function = name == null ? null : name.die().unit().string(name.attribute());
     Found linkage = findRecursively(die, Dw.AT_MIPS_LINKAGE_NAME, Dw.AT_LINKAGE_NAME);
@@ -121,11 +135,11 @@ final class InlinedChain {
     }
     OptionalLong lowPc = die.unit().address(die.find(Dw.AT_LOW_PC));
     String shortName = function == null ? "" : function;
-    return new SourceLocation(
+    return new FrameInfo(
         shortName,
         linkageName != null ? linkageName : shortName,
         name == null ? "" : qualify(name.die(), shortName),
-        file, line, column, discriminator, declFileName, decl, lowPc, inlined);
+        declFileName, decl, lowPc);
   }
 
   /**

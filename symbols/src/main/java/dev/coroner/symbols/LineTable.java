@@ -32,6 +32,8 @@ final class LineTable {
   private final long[] seqHigh;
   private final int[] seqFirst;
   private final int[] seqLast;
+  /** {@link #fileName} by index, filled as asked (the file table is complete once read). */
+  private final String[] fileNames;
 
   private LineTable(int version, List<String> directories, List<FileEntry> files,
       String compilationDir, Rows rows, List<long[]> sequences) {
@@ -52,6 +54,7 @@ final class LineTable {
       seqFirst[i] = (int) s[2];
       seqLast[i] = (int) s[3];
     }
+    this.fileNames = new String[files.size() + 1];
   }
 
   int version() {
@@ -123,6 +126,18 @@ final class LineTable {
    * has no such file.
    */
   String fileName(long index) {
+    if (index >= 0 && index < fileNames.length) {
+      String cached = fileNames[(int) index];
+      if (cached == null) {
+        cached = resolveFileName(index);
+        fileNames[(int) index] = cached == null ? "\0" : cached;
+      }
+      return cached.equals("\0") ? null : cached;
+    }
+    return resolveFileName(index);
+  }
+
+  private String resolveFileName(long index) {
     FileEntry entry;
     if (version >= 5) {
       if (index < 0 || index >= files.size()) {

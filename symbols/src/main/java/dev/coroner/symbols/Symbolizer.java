@@ -97,6 +97,19 @@ public final class Symbolizer {
     return start < 0 ? OptionalLong.empty() : OptionalLong.of(start);
   }
 
+  /** The size of function {@code funcIndex}'s body (after its size), or empty. */
+  public synchronized OptionalLong bodySize(int funcIndex) throws DwarfException {
+    ModuleLayout l = layout();
+    int start = l.bodyStart(funcIndex);
+    return start < 0 ? OptionalLong.empty() : OptionalLong.of(l.bodyEnd(funcIndex) - start);
+  }
+
+  /** How many functions the module has, imported ones included (valid function indices). */
+  public synchronized int functionCount() throws DwarfException {
+    ModuleLayout l = layout();
+    return l.importedFunctions() + l.definedFunctions();
+  }
+
   /** Whether the module has DWARF ({@code .debug_info}). */
   public synchronized boolean hasDwarf() throws DwarfException {
     return dwarf() != null;

@@ -30,6 +30,8 @@ final class Unit {
   private SubroutineMap subroutines;
   private LineTable lineTable;
   private boolean lineTableRead;
+  /** The first failure reading this unit's DIEs or line table: every later use reports it. */
+  private DwarfException failure;
 
   private Unit(Dwarf dwarf, long offset, long end, boolean dwarf64, int version, int unitType,
       int addressSize, long abbrevOffset, long firstDieOffset) {
@@ -141,7 +143,16 @@ final class Unit {
       return dies.get(0);
     }
     if (unitDie == null) {
-      unitDie = DieParser.parse(this, unitInput(), dwarf.abbreviations(abbrevOffset), true).get(0);
+      if (failure != null) {
+        throw failure;
+      }
+      try {
+        unitDie =
+            DieParser.parse(this, unitInput(), dwarf.abbreviations(abbrevOffset), true).get(0);
+      } catch (DwarfException e) {
+        failure = e;
+        throw e;
+      }
     }
     return unitDie;
   }
@@ -149,7 +160,15 @@ final class Unit {
   /** Every DIE of the unit, in offset order; the first is the unit DIE. */
   List<Die> dies() throws DwarfException {
     if (dies == null) {
-      dies = DieParser.parse(this, unitInput(), dwarf.abbreviations(abbrevOffset), false);
+      if (failure != null) {
+        throw failure;
+      }
+      try {
+        dies = DieParser.parse(this, unitInput(), dwarf.abbreviations(abbrevOffset), false);
+      } catch (DwarfException e) {
+        failure = e;
+        throw e;
+      }
       unitDie = null;
     }
     return dies;
@@ -177,7 +196,15 @@ final class Unit {
   /** The innermost subprogram or inlined subroutine DIE covering {@code address}, or null. */
   Die subroutineAt(long address) throws DwarfException {
     if (subroutines == null) {
-      subroutines = SubroutineMap.build(this);
+      if (failure != null) {
+        throw failure;
+      }
+      try {
+        subroutines = SubroutineMap.build(this);
+      } catch (DwarfException e) {
+        failure = e;
+        throw e;
+      }
     }
     return subroutines.find(address);
   }

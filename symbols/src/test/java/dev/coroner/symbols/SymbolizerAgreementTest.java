@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Coroner against llvm-symbolizer on every instruction start of every program: for each
- * {@code MODULE.wasm} under {@link #PROGRAMS}, the stored {@code MODULE.wasm.llvm-symbolizer}
+ * {@code MODULE.wasm} under the {@link #PROGRAMS} folders, the stored {@code MODULE.wasm.llvm-symbolizer}
  * (made by {@code symbols/scripts/llvm-symbolizer-expectations.py}, nothing in it from Coroner)
  * lists each instruction as (function index, code offset) with LLVM's chain of source
  * locations. The chains must agree exactly: function name, linkage name, file, line, column,
@@ -27,8 +27,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SymbolizerAgreementTest {
 
-  /** The programs compared. Point at {@code ../programs} once the program fixtures are on main. */
-  static final Path PROGRAMS = Path.of("src/test/resources/programs");
+  /**
+   * The folders whose programs are compared (searched recursively for {@code *.wasm}). Add
+   * {@code Path.of("../programs")} once the program fixtures are on main.
+   */
+  static final List<Path> PROGRAMS = List.of(Path.of("src/test/resources/programs"));
 
   private static long comparedTotal;
   private static long withSourceTotal;
@@ -36,15 +39,19 @@ class SymbolizerAgreementTest {
   private static int modulesTotal;
 
   static List<Path> modules() throws IOException {
-    try (Stream<Path> files = Files.walk(PROGRAMS)) {
-      return files.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
+    List<Path> out = new ArrayList<>();
+    for (Path root : PROGRAMS) {
+      try (Stream<Path> files = Files.walk(root)) {
+        files.filter(p -> p.toString().endsWith(".wasm")).sorted().forEach(out::add);
+      }
     }
+    return out;
   }
 
   @Test
   void everyProgramHasExpectations() throws IOException {
     List<Path> modules = modules();
-    assertFalse(modules.isEmpty(), "no .wasm under " + PROGRAMS.toAbsolutePath());
+    assertFalse(modules.isEmpty(), "no .wasm under " + PROGRAMS);
     for (Path m : modules) {
       assertTrue(Files.exists(Path.of(m + LlvmExpectations.SUFFIX)),
           m + " has no " + LlvmExpectations.SUFFIX + " file; run "
@@ -56,7 +63,7 @@ class SymbolizerAgreementTest {
   Stream<DynamicTest> agreesWithLlvmSymbolizerOnEveryInstruction() throws IOException {
     return modules().stream()
         .filter(m -> Files.exists(Path.of(m + LlvmExpectations.SUFFIX)))
-        .map(m -> DynamicTest.dynamicTest(PROGRAMS.relativize(m).toString(), () -> check(m)));
+        .map(m -> DynamicTest.dynamicTest(m.toString(), () -> check(m)));
   }
 
   private static void check(Path module) throws Exception {

@@ -15,7 +15,11 @@ final class TestModules {
 
   private TestModules() {}
 
-  static final Path PROGRAMS = SymbolizerAgreementTest.PROGRAMS;
+  /**
+   * This module's own test programs, which the rendering, fuzzing and laziness tests name (the
+   * agreement test's {@link SymbolizerAgreementTest#PROGRAMS} may add others).
+   */
+  static final Path PROGRAMS = Path.of("src/test/resources/programs");
 
   static byte[] program(String name) {
     try {

@@ -25,67 +25,80 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The DWARF reader of the {@code symbols} module on the largest test program (C++ at -O2 with
  * libc++ and wasi-libc, 51 units): address-to-source lookups per second once the units are read,
- * and the one-time cost of reading (the first lookup, which reads one unit; and every unit).
+ * and the one-time cost of reading: the first lookup (unit headers, unit DIEs, one unit's tree
+ * and line table) warm and in a fresh JVM, and reading every unit.
  *
  * <p>Run from the repository root ({@code module} is a path). Set-up checks one lookup against
  * llvm-symbolizer's answer, so a fast wrong reader cannot win.
  */
-@State(Scope.Thread)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
 public class SymbolsBenchmark {
 
-  /** The module; the largest program with DWARF. */
-  @Param({"symbols/src/test/resources/programs/shapes-cpp-o2/shapes-cpp-o2.wasm"})
-  public String module;
-
   /** A frame in main where llvm-symbolizer-22 reports clamp_sum inlined at shapes.cpp:32:20. */
-  private static final int CHECK_FUNC = 9;
-  private static final int CHECK_OFFSET = 0x262;
+  static final int CHECK_FUNC = 9;
+  static final int CHECK_OFFSET = 0x262;
 
-  private byte[] bytes;
-  private Symbolizer warm;
-  private int[] funcs;
-  private int[] offsets;
-  private int[] firstOfEachFunction;
-  private int next;
+  /** The module's bytes, and nothing else (so the cold benchmark starts cold). */
+  @State(Scope.Thread)
+  public static class Module {
 
-  @Setup
-  public void setUp() throws IOException, DwarfException {
-    Path path = Path.of(module);
-    if (!Files.exists(path)) {
-      throw new IllegalStateException(path.toAbsolutePath()
-          + " not found: run the benchmark from the repository root");
-    }
-    bytes = Files.readAllBytes(path);
-    warm = Symbolizer.of(bytes);
-    List<SourceLocation> check = warm.locate(CHECK_FUNC, CHECK_OFFSET);
-    String first = check.isEmpty() ? "nothing" : check.get(0).qualifiedName() + " at "
-        + check.get(0).file() + ":" + check.get(0).line() + ":" + check.get(0).column();
-    if (!first.equals("geo::clamp_sum<double> at ./shapes.cpp:32:20")) {
-      throw new IllegalStateException("wrong answer for the check frame: " + first);
-    }
-    // 4,096 random code offsets inside function bodies; reading them all reads every unit.
-    List<int[]> bodies = new ArrayList<>();
-    for (int f = 0; f < warm.functionCount(); f++) {
-      var size = warm.bodySize(f);
-      if (size.isPresent()) {
-        bodies.add(new int[] {f, (int) size.getAsLong()});
+    /** The largest program with DWARF. */
+    @Param({"symbols/src/test/resources/programs/shapes-cpp-o2/shapes-cpp-o2.wasm"})
+    public String module;
+
+    byte[] bytes;
+
+    @Setup
+    public void load() throws IOException {
+      Path path = Path.of(module);
+      if (!Files.exists(path)) {
+        throw new IllegalStateException(path.toAbsolutePath()
+            + " not found: run the benchmark from the repository root");
       }
+      bytes = Files.readAllBytes(path);
     }
-    Random random = new Random(42);
-    funcs = new int[4096];
-    offsets = new int[4096];
-    for (int i = 0; i < funcs.length; i++) {
-      int[] b = bodies.get(random.nextInt(bodies.size()));
-      funcs[i] = b[0];
-      offsets[i] = random.nextInt(b[1]);
-      warm.locate(funcs[i], offsets[i]);
-    }
-    firstOfEachFunction = new int[bodies.size()];
-    for (int i = 0; i < bodies.size(); i++) {
-      firstOfEachFunction[i] = bodies.get(i)[0];
+  }
+
+  /** A symbolizer that has read every unit, and 4,096 random frames inside function bodies. */
+  @State(Scope.Thread)
+  public static class Warm {
+    Symbolizer symbolizer;
+    int[] funcs;
+    int[] offsets;
+    int[] firstOfEachFunction;
+    int next;
+
+    @Setup
+    public void setUp(Module m) throws DwarfException {
+      symbolizer = Symbolizer.of(m.bytes);
+      List<SourceLocation> check = symbolizer.locate(CHECK_FUNC, CHECK_OFFSET);
+      String first = check.isEmpty() ? "nothing" : check.get(0).qualifiedName() + " at "
+          + check.get(0).file() + ":" + check.get(0).line() + ":" + check.get(0).column();
+      if (!first.equals("geo::clamp_sum<double> at ./shapes.cpp:32:20")) {
+        throw new IllegalStateException("wrong answer for the check frame: " + first);
+      }
+      List<int[]> bodies = new ArrayList<>();
+      for (int f = 0; f < symbolizer.functionCount(); f++) {
+        var size = symbolizer.bodySize(f);
+        if (size.isPresent()) {
+          bodies.add(new int[] {f, (int) size.getAsLong()});
+        }
+      }
+      Random random = new Random(42);
+      funcs = new int[4096];
+      offsets = new int[4096];
+      for (int i = 0; i < funcs.length; i++) {
+        int[] b = bodies.get(random.nextInt(bodies.size()));
+        funcs[i] = b[0];
+        offsets[i] = random.nextInt(b[1]);
+        symbolizer.locate(funcs[i], offsets[i]);
+      }
+      firstOfEachFunction = new int[bodies.size()];
+      for (int i = 0; i < bodies.size(); i++) {
+        firstOfEachFunction[i] = bodies.get(i)[0];
+      }
     }
   }
 
@@ -93,27 +106,41 @@ public class SymbolsBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
-  public List<SourceLocation> lookup() throws DwarfException {
-    int i = next++ & (funcs.length - 1);
-    return warm.locate(funcs[i], offsets[i]);
+  public List<SourceLocation> lookup(Warm w) throws DwarfException {
+    int i = w.next++ & (w.funcs.length - 1);
+    return w.symbolizer.locate(w.funcs[i], w.offsets[i]);
   }
 
-  /** A new symbolizer's first lookup: section headers, unit headers and DIEs, one unit's tree. */
+  /** A new symbolizer's first lookup, JIT-compiled. */
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public List<SourceLocation> firstLookup() throws DwarfException {
-    return Symbolizer.of(bytes).locate(CHECK_FUNC, CHECK_OFFSET);
+  public List<SourceLocation> firstLookup(Module m) throws DwarfException {
+    return Symbolizer.of(m.bytes).locate(CHECK_FUNC, CHECK_OFFSET);
   }
 
-  /** A new symbolizer that then reads every unit (one lookup in every function). */
+  /**
+   * The same first lookup in a fresh JVM (nothing compiled or loaded yet), as a command line
+   * tool meets it: one shot per fork.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  @Fork(10)
+  public List<SourceLocation> firstLookupCold(Module m) throws DwarfException {
+    return Symbolizer.of(m.bytes).locate(CHECK_FUNC, CHECK_OFFSET);
+  }
+
+  /** A new symbolizer that then reads every unit (one lookup in every function), JIT-compiled. */
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  public int readEverything() throws DwarfException {
-    Symbolizer s = Symbolizer.of(bytes);
+  public int readEverything(Module m, Warm w) throws DwarfException {
+    Symbolizer s = Symbolizer.of(m.bytes);
     int frames = 0;
-    for (int f : firstOfEachFunction) {
+    for (int f : w.firstOfEachFunction) {
       frames += s.locate(f, 1).size();
     }
     return frames;

@@ -32,6 +32,9 @@ final class LineTable {
   private final long[] seqHigh;
   private final int[] seqFirst;
   private final int[] seqLast;
+  /** Marks a cached index that names no file (compared by identity). */
+  private static final String NO_FILE = new String("no file");
+
   /** {@link #fileName} by index, filled as asked (the file table is complete once read). */
   private final String[] fileNames;
 
@@ -126,15 +129,16 @@ final class LineTable {
    * has no such file.
    */
   String fileName(long index) {
-    if (index >= 0 && index < fileNames.length) {
-      String cached = fileNames[(int) index];
-      if (cached == null) {
-        cached = resolveFileName(index);
-        fileNames[(int) index] = cached == null ? "\0" : cached;
-      }
-      return cached.equals("\0") ? null : cached;
+    if (index < 0 || index >= fileNames.length) {
+      return resolveFileName(index);
     }
-    return resolveFileName(index);
+    String cached = fileNames[(int) index];
+    if (cached == null) {
+      String resolved = resolveFileName(index);
+      cached = resolved == null ? NO_FILE : resolved;
+      fileNames[(int) index] = cached;
+    }
+    return cached == NO_FILE ? null : cached;
   }
 
   private String resolveFileName(long index) {

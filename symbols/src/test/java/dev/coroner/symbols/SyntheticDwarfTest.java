@@ -56,6 +56,20 @@ class SyntheticDwarfTest {
         new SourceBacktrace().frame("m", s, 1, 10));
   }
 
+  /** A row naming a file the table does not have: no file and no line, as LLVM gives it. */
+  @Test
+  void rowWithAnUnknownFileHasNeitherFileNorLine() throws Exception {
+    byte[] m = SyntheticModules.dwarf4Format64(7);
+    writeOut("dwarf4-unknown-file", m);
+    assertEquals(List.of(
+        "helper|helper|:0:0|d0|decl /src/a.c:7|low 0xc",
+        "outer_fn|_Z8outer_fnv|/src/inc/h.h:30:9|d0|decl /src/a.c:0|low 0x2"),
+        chain(m, 10));
+    assertEquals(List.of("outer_fn|_Z8outer_fnv|:0:0|d0|decl /src/a.c:0|low 0x2"),
+        chain(m, 14));
+    assertEquals("outer_fn at ??", new SourceBacktrace().frame("m", Symbolizer.of(m), 1, 14));
+  }
+
   @Test
   void dwarf5ThroughStringAddressAndRangeIndices() throws Exception {
     byte[] m = SyntheticModules.dwarf5Indexed();

@@ -48,6 +48,11 @@ final class SyntheticModules {
    * names as inline strings, through {@code DW_FORM_indirect} and {@code .debug_str}.
    */
   static byte[] dwarf4Format64() {
+    return dwarf4Format64(2);
+  }
+
+  /** {@link #dwarf4Format64()}, its line program switching to file {@code file} at address 12. */
+  static byte[] dwarf4Format64(int file) {
     ByteWriter abbrev = new ByteWriter()
         // 1: compile unit
         .uleb(1).uleb(TAG_COMPILE_UNIT).u8(1)
@@ -125,7 +130,7 @@ final class SyntheticModules {
         .u8(5).uleb(3)                             // set_column 3
         .u8(1)                                     // copy: (2, 10:3, file 1)
         .u8(110)                                   // special: address +8, line +1: (10, 11:3)
-        .u8(4).uleb(2).u8(5).uleb(5).u8(3).sleb(2) // file 2, column 5, line 13
+        .u8(4).uleb(file).u8(5).uleb(5).u8(3).sleb(2) // file 2, column 5, line 13
         .u8(37)                                    // special: address +2, line +0: (12, 13:5)
         .u8(10)                                    // special 10: address +0, line -3: (12, 10:5)
         .u8(9).u16(4)                              // fixed_advance_pc 4: 16

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class DwarfFuzzProperties {
 
   private static final String[] PROGRAMS = {"inline-o2", "modules-o1", "shapes-cpp-o2"};
-  private static final int EXAMPLES = 1500;
+  /** Examples per property; {@code -Dsymbols.fuzz.examples=N} runs more (the build runs 1,500). */
+  private static final int EXAMPLES = Integer.getInteger("symbols.fuzz.examples", 1500);
   private static final int ADDRESSES_PER_EXAMPLE = 64;
   private static final Duration LIMIT = Duration.ofSeconds(20);
 

@@ -103,7 +103,7 @@ final class Dwarf {
         throw failed;
       }
       try {
-        t = LineTable.read(this, offset, unit);
+        t = LineTableReader.read(this, offset, unit);
       } catch (DwarfException e) {
         failedLineTables.put(offset, e);
         throw e;

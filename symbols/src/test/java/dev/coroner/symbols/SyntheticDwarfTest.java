@@ -56,6 +56,42 @@ class SyntheticDwarfTest {
         new SourceBacktrace().frame("m", s, 1, 10));
   }
 
+  /**
+   * Each DIE keeps every attribute as read, for consumers beyond backtraces: here a variable's
+   * {@code DW_AT_location}, an expression {@code DW_OP_WASM_location 0x0 0x1, DW_OP_stack_value}
+   * (local 1).
+   */
+  @Test
+  void diesKeepVariableLocations() throws Exception {
+    byte[] m = SyntheticModules.dwarf4Format64();
+    ModuleLayout layout = ModuleLayout.read(m);
+    Dwarf dwarf = Dwarf.of(m, layout.customSections());
+    Unit unit = dwarf.unitFor(12);
+    Die variable = unit.dies().stream().filter(d -> d.tag() == Dw.TAG_VARIABLE).findFirst()
+        .orElseThrow();
+    assertEquals("x", unit.string(variable.find(Dw.AT_NAME)));
+    Attribute location = variable.find(Dw.AT_LOCATION);
+    assertEquals(Dw.FORM_EXPRLOC, location.form());
+    byte[] expression = java.util.Arrays.copyOfRange(m,
+        layout.custom(".debug_info").orElseThrow().start() + (int) location.value(),
+        layout.custom(".debug_info").orElseThrow().start() + (int) location.value()
+            + (int) location.length());
+    assertEquals(List.of(0xed, 0x00, 0x01, 0x9f),
+        java.util.stream.IntStream.range(0, expression.length).map(i -> expression[i] & 0xff)
+            .boxed().toList());
+    assertEquals(List.of("ns::helper", "outer_fn"), unit.dies().stream()
+        .filter(Die::isSubprogram).map(d -> d.parent().tag() == Dw.TAG_NAMESPACE
+            ? "ns::" + rawName(d) : rawName(d)).toList());
+  }
+
+  private static String rawName(Die d) {
+    try {
+      return d.unit().string(d.find(Dw.AT_NAME));
+    } catch (DwarfException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** A row naming a file the table does not have: no file and no line, as LLVM gives it. */
   @Test
   void rowWithAnUnknownFileHasNeitherFileNorLine() throws Exception {

@@ -79,13 +79,13 @@ class FixtureLifecycleTest {
 
   /** Every test class that reads fixtures or goldens. */
   static final String ALL_TESTS =
-      "ConformanceSuite_Conformance,GoldenMutationTest,ConfiguredEncodersTest,MutantCatalogueTest";
+      "*_Conformance,GoldenMutationTest,ConfiguredEncodersTest,MutantCatalogueTest";
 
   /**
    * The conformance suite's tests only: for the blessing build, where the encoder tests (which run
    * first, in the harness module) cannot see the goldens being written.
    */
-  static final String CONFORMANCE_TESTS = "ConformanceSuite_Conformance,GoldenMutationTest";
+  static final String CONFORMANCE_TESTS = "*_Conformance,GoldenMutationTest";
 
   private static final String SUITE_CLASS = "dev.coroner.conformance.ConformanceSuite_Conformance";
 
@@ -554,10 +554,11 @@ class FixtureLifecycleTest {
       return output.lines().filter(l -> l.startsWith(tag)).toList();
     }
 
-    /** Prints the first output line starting with {@code tag}, as evidence in this build's log. */
+    /** Prints the first output line with {@code tag}, from the tag on, as evidence in the log. */
     void show(String tag) {
-      System.out.println("[FixtureLifecycleTest]   " + lines(tag).stream().findFirst()
-          .orElse("(no " + tag + " line)"));
+      String line = output.lines().filter(l -> l.contains(tag)).findFirst()
+          .map(l -> l.substring(l.indexOf(tag))).orElse("(no " + tag + " line)");
+      System.out.println("[FixtureLifecycleTest]   " + line);
     }
 
     /** Expected conditions are reported by message, never by a stack trace. */

@@ -60,7 +60,7 @@ public final class GoldenFiles {
    * bless): no spec suite, no other module's tests.
    */
   public static final String QUICK_COMMAND =
-      "./mvnw -q verify -pl conformance-suite -am -Dtest='ConformanceSuite*'"
+      "./mvnw -q verify -pl conformance-suite -am -Dtest='*_Conformance'"
           + " -Dsurefire.failIfNoSpecifiedTests=false";
 
   /** What a check may write. */

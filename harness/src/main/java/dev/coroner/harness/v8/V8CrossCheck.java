@@ -80,9 +80,7 @@ public final class V8CrossCheck {
         throw new IllegalArgumentException("two different jobs for fixture " + s.job().id());
       }
     }
-    List<V8Job> list = new ArrayList<>(jobs.values());
-    String out = runtime.run(V8Manifest.write(list));
-    Results results = Results.of(V8Output.parse(out, list.size()));
+    Results results = Results.of(run(new ArrayList<>(jobs.values())));
     FrameComparison comparison = new FrameComparison(new ModulePlaces());
     List<Verdict> verdicts = new ArrayList<>();
     for (V8Subject s : subjects) {
@@ -92,6 +90,11 @@ public final class V8CrossCheck {
               s.id(), label, s.dump(), result, s.job().instances().get(s.id().key())));
     }
     return new V8Report(runtime.describe(), label, verdicts);
+  }
+
+  /** Runs {@code jobs} in one Node.js process and returns what V8 did, in output order. */
+  List<V8Result> run(List<V8Job> jobs) throws V8Exception {
+    return V8Output.parse(runtime.run(V8Manifest.write(jobs)), jobs.size());
   }
 
   /** V8's results by job and key; a job that stopped early answers for its later keys. */

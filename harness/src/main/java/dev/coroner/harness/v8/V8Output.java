@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads what {@code v8-frames.mjs} prints, strictly: one JSON object per line, each with exactly
@@ -15,12 +14,12 @@ import java.util.Set;
  */
 final class V8Output {
 
-  private static final Set<String> TRAPPED =
-      Set.of("id", "key", "outcome", "error", "message", "frames");
-  private static final Set<String> UNAVAILABLE = Set.of("id", "key", "outcome", "module", "line");
-  private static final Set<String> EXITED = Set.of("id", "key", "outcome", "code");
-  private static final Set<String> FAILED = Set.of("id", "key", "outcome", "message");
-  private static final Set<String> DONE = Set.of("done", "jobs");
+  private static final List<String> TRAPPED =
+      List.of("id", "key", "outcome", "error", "message", "frames");
+  private static final List<String> UNAVAILABLE = List.of("id", "key", "outcome", "module", "line");
+  private static final List<String> EXITED = List.of("id", "key", "outcome", "code");
+  private static final List<String> FAILED = List.of("id", "key", "outcome", "message");
+  private static final List<String> DONE = List.of("done", "jobs");
 
   private final int lineNumber;
 
@@ -70,10 +69,10 @@ final class V8Output {
   }
 
   private void done(Json.Obj obj, int jobs) throws V8Exception {
-    members(obj, DONE);
     if (!(obj.members().get("done") instanceof Json.Bool b) || !b.value()) {
       throw error(obj.pos(), "the last line must be {\"done\": true, ...}: the script stopped early");
     }
+    members(obj, DONE);
     long n = member(obj, "jobs", 0, Integer.MAX_VALUE);
     if (n != jobs) {
       throw error(obj.pos(), "the script ran " + n + " jobs, " + jobs + " were sent");
@@ -141,7 +140,7 @@ final class V8Output {
     return frames;
   }
 
-  private void members(Json.Obj obj, Set<String> allowed) throws V8Exception {
+  private void members(Json.Obj obj, List<String> allowed) throws V8Exception {
     Map<String, Json.Value> m = obj.members();
     for (String name : allowed) {
       if (!m.containsKey(name)) {

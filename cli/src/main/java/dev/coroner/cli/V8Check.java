@@ -48,7 +48,8 @@ final class V8Check {
     for (Verdict v : report.verdicts()) {
       if (v instanceof Verdict.Agreed a) {
         out.println(a.id() + ": V8 agrees (" + a.framesCompared()
-            + " frames: instance, function and offset)");
+            + (a.framesCompared() == 1 ? " frame" : " frames")
+            + ": instance, function and offset)");
       } else if (v instanceof Verdict.Excepted e) {
         out.println(e.id() + ": documented exception, " + e.kind().label() + ": " + e.detail()
             + (e.framesCompared() > 0 ? " (" + e.framesCompared() + " frames agree)" : ""));

@@ -39,7 +39,9 @@ class V8CrossCheckTest {
         fail(V8Messages.UNAVAILABLE + " the V8 cross-check must run under CI=true: "
             + available.reason());
       }
-      assumeTrue(false, V8Messages.UNAVAILABLE + " V8 cross-check skipped: " + available.reason());
+      String reason = V8Messages.UNAVAILABLE + " V8 cross-check skipped: " + available.reason();
+      System.out.println(reason);
+      return Stream.of(DynamicTest.dynamicTest("V8 cross-check", () -> assumeTrue(false, reason)));
     }
     Path fixtureRoot = Path.of(System.getProperty(Conformance.FIXTURE_ROOT_PROPERTY, "../wat"));
     GoldenSubjects goldens = GoldenSubjects.ofFixtures(fixtureRoot, Conformance.goldenRoot());

@@ -46,7 +46,9 @@ class V8ProgramJobTest {
     V8CrossCheck.Availability available = V8CrossCheck.find();
     assumeTrue(available.check().isPresent() || V8CrossCheck.Availability.required(),
         "V8 cross-check skipped: " + available.reason());
-    check = available.check().orElseThrow(() -> new AssertionError(available.reason()));
+    check = available.check().orElseThrow(() -> new AssertionError(
+        V8Messages.UNAVAILABLE + " the V8 cross-check must run under CI=true: "
+            + available.reason()));
     var script = Wast.convert("program.wast", PROGRAM);
     wasm = ((Command.ModuleCommand) script.commands().get(0)).module().bytes();
   }

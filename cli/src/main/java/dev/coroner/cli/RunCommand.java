@@ -62,7 +62,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:at least one trap was captured and its coredump written",
-      "1:the program did not trap, the fixture has a syntax error, or running it failed",
+      "1:the program did not trap, the fixture has a syntax error, running it failed, or"
+          + " (--check-v8) V8 disagrees or cannot run",
       "2:usage error (bad option, argument or unreadable file)"
     })
 final class RunCommand implements Callable<Integer> {
@@ -109,12 +110,20 @@ final class RunCommand implements Callable<Integer> {
               + " fixture's own directory.")
   Path root;
 
+  @Option(
+      names = "--check-v8",
+      description =
+          "For a fixture: also run it in V8 (Node.js 20+) and report whether V8 has the same"
+              + " frames (instance, function, offset) as each dump written; exit 1 if not.")
+  boolean checkV8;
+
   @Override
   public Integer call() {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     if (name.endsWith(".wasm")) {
-      if (root != null) {
-        throw CliException.usage("--root applies to fixtures, not to a .wasm module");
+      if (root != null || checkV8) {
+        throw CliException.usage(
+            (checkV8 ? "--check-v8" : "--root") + " applies to fixtures, not to a .wasm module");
       }
       return runModule(name);
     }
@@ -176,7 +185,7 @@ final class RunCommand implements Callable<Integer> {
           trap.dump(), names);
     }
     o.flush();
-    return ExitCodes.OK;
+    return checkV8 ? V8Check.report(fixture, traps, o) : ExitCodes.OK;
   }
 
   /** The closest ancestor directory called {@code wat}, else the fixture's directory. */

@@ -91,7 +91,7 @@ class FixtureLifecycleTest {
 
   /** Modules built before this one, whose compiled classes the copy starts from. */
   private static final List<String> UPSTREAM =
-      List.of("coredump", "interpreter", "fixtures", "processor", "harness");
+      List.of("coredump", "interpreter", "symbols", "fixtures", "processor", "harness");
 
   /** What of an upstream module's {@code target/} the copy gets (no reports, no caches). */
   private static final Set<String> UPSTREAM_OUTPUTS =

@@ -5,6 +5,7 @@ import dev.coroner.fixtures.FixtureException;
 import dev.coroner.harness.golden.GoldenFiles;
 import dev.coroner.harness.golden.GoldenId;
 import dev.coroner.harness.golden.GoldenLayout;
+import dev.coroner.harness.v8.V8BlessGuard;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class Conformance {
     } catch (FixtureRunException e) {
       throw new ConformanceFailure(HarnessMessages.FIXTURE_RUN, e.getMessage());
     }
-    checkCapture(id, trap.coredump());
+    checkCapture(id, trap.coredump(), V8BlessGuard.of(fixture));
   }
 
   /**
@@ -71,7 +72,15 @@ public final class Conformance {
    * @throws ConformanceFailure as {@link GoldenFiles#check} does
    */
   public static void checkCapture(GoldenId id, byte[] canonicalBytes) {
-    GoldenFiles golden = GoldenFiles.at(goldenRoot());
+    checkCapture(id, canonicalBytes, GoldenFiles.BlessGuard.NONE);
+  }
+
+  /**
+   * As {@link #checkCapture(GoldenId, byte[])}, with {@code guard} approving a golden before
+   * blessing writes it (the {@code .wast} tests pass the V8 cross-check, {@link V8BlessGuard}).
+   */
+  public static void checkCapture(GoldenId id, byte[] canonicalBytes, GoldenFiles.BlessGuard guard) {
+    GoldenFiles golden = GoldenFiles.at(goldenRoot()).guardedBy(guard);
     boolean existed = Files.exists(golden.layout().core(id));
     List<Path> written = golden.check(id, canonicalBytes);
     if (!written.isEmpty()) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -73,14 +74,43 @@ public final class GoldenFiles {
     BLESS
   }
 
+  /**
+   * Approves a candidate before blessing writes it as a new or changed golden (the V8 cross-check
+   * does); goldens whose bytes do not change are not asked about.
+   */
+  @FunctionalInterface
+  public interface BlessGuard {
+
+    /** Approves everything. */
+    BlessGuard NONE = (id, candidate) -> {};
+
+    /**
+     * Returns normally to let {@code candidate} become the golden of {@code id}.
+     *
+     * @throws ConformanceFailure to refuse it; nothing is written
+     */
+    void approve(GoldenId id, byte[] candidate);
+  }
+
   private final GoldenLayout layout;
   private final Mode mode;
   private final boolean ci;
+  private final BlessGuard guard;
 
   private GoldenFiles(GoldenLayout layout, Mode mode, boolean ci) {
+    this(layout, mode, ci, BlessGuard.NONE);
+  }
+
+  private GoldenFiles(GoldenLayout layout, Mode mode, boolean ci, BlessGuard guard) {
     this.layout = layout;
     this.mode = mode;
     this.ci = ci;
+    this.guard = guard;
+  }
+
+  /** The same golden files, with {@code guard} approving every golden blessing would change. */
+  public GoldenFiles guardedBy(BlessGuard guard) {
+    return new GoldenFiles(layout, mode, ci, Objects.requireNonNull(guard, "guard"));
   }
 
   /**
@@ -196,6 +226,10 @@ public final class GoldenFiles {
               + " result");
     }
     requireCanonical(actual, id + " (candidate)");
+    Path core = layout.core(id);
+    if (!Files.isRegularFile(core) || !Arrays.equals(read(core), actual)) {
+      guard.approve(id, actual);
+    }
     List<Path> written = new ArrayList<>();
     writeIfChanged(layout.core(id), actual, written);
     writeIfChanged(layout.text(id), text.getBytes(StandardCharsets.UTF_8), written);

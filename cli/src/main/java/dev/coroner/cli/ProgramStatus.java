@@ -4,9 +4,9 @@ package dev.coroner.cli;
  * The exit status of {@code coroner run PROGRAM.wasm}, designed so that a trap can be told apart
  * from every exit code a program can return.
  *
- * <p>A WASI program's exit code is a u32, but a process's exit status holds 8 bits, and WASI
- * runtimes only carry 0 to 125 faithfully (wasmtime refuses larger ones; shells reserve 126 and
- * up). So:
+ * <p>A WASI program's exit code is a u32, but a process's exit status holds 8 bits, and only 0
+ * to 125 are ordinary exit codes: shells give 126 and up their own meanings, and WASI's later
+ * {@code proc_exit} text reserves them (a code of 126 or more behaves like a trap). So:
  *
  * <ul>
  *   <li>0–125: the program exited with this code ({@code proc_exit} or returning from {@code

@@ -78,20 +78,18 @@ import picocli.CommandLine.Spec;
           + " called with ARGs parsed by its parameter types (a reactor's _initialize is called"
           + " first); the dump is <module-file>.core.",
     },
-    exitCodeListHeading = "%nExit codes (fixtures and --invoke):%n",
+    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:at least one trap was captured and its coredump written",
+      "0:a fixture or --invoke: at least one trap was captured and its coredump written",
       "1:nothing trapped, the fixture has a syntax error, the module is malformed or cannot be"
           + " linked, or running it failed",
       "2:usage error (bad option or argument, unreadable file, --dir on a missing folder)",
       "3:internal error (rerun with --verbose for the stack trace)",
-      "%nExit codes of a WASI program run (1, 2 and 3 above are also coroner's own, before the"
-          + " program starts):",
-      "0-125:the program's exit code",
-      "126:the program exited with a code above 125 (stderr names it)",
-      "130:stopped by Ctrl-C (no coredump unless --dump-on-interrupt)",
-      "134:the program trapped; its coredump was written",
-      "142:stopped by --timeout (no coredump unless --dump-on-interrupt)",
+      "0-125:a WASI program: its own exit code (once it runs, 1, 2 and 3 are the program's)",
+      "126:a WASI program exited with a code above 125 (stderr names it)",
+      "130:a WASI program was stopped by Ctrl-C (no coredump unless --dump-on-interrupt)",
+      "134:a WASI program trapped; its coredump was written",
+      "142:a WASI program was stopped by --timeout (no coredump unless --dump-on-interrupt)",
     })
 final class RunCommand implements Callable<Integer> {
 

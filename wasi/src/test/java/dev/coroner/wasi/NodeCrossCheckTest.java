@@ -41,6 +41,9 @@ class NodeCrossCheckTest {
       String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
           .trim();
       why = p.waitFor() == 0 ? null : "'node --version' failed: " + version;
+      if (why == null && !version.matches("v([2-9][0-9]|[1-9][0-9]{2,})\\..*")) {
+        why = "node " + version + " is older than 20 (node:wasi needs a flag before 20)";
+      }
       if (why == null) {
         found = "node";
         System.out.println("Node cross-check with node " + version);

@@ -21,14 +21,28 @@ import java.util.Arrays;
  */
 final class GuestMemory implements com.dylibso.chicory.runtime.Memory {
   private final MemoryInstance memory;
+  /** An address whose i32 reads as {@link #overrideValue} (see {@link #withInt}), or -1. */
+  private final long overrideAddress;
+  private final int overrideValue;
 
-  private GuestMemory(MemoryInstance memory) {
+  private GuestMemory(MemoryInstance memory, long overrideAddress, int overrideValue) {
     this.memory = memory;
+    this.overrideAddress = overrideAddress;
+    this.overrideValue = overrideValue;
   }
 
   /** The adapter over {@code memory}; null stands for "the caller has no memory". */
   static GuestMemory of(MemoryInstance memory) {
-    return new GuestMemory(memory);
+    return new GuestMemory(memory, -1, 0);
+  }
+
+  /**
+   * A view of the same memory in which {@link #readInt} at {@code address} returns {@code value}
+   * (nothing is written): used to present Chicory a shorter buffer than the guest gave, so that a
+   * read or write becomes a legal short one instead of a huge host allocation.
+   */
+  GuestMemory withInt(int address, int value) {
+    return new GuestMemory(memory, Integer.toUnsignedLong(address), value);
   }
 
   /** Current size in bytes. */
@@ -148,6 +162,9 @@ final class GuestMemory implements com.dylibso.chicory.runtime.Memory {
 
   @Override
   public int readInt(int addr) {
+    if (Integer.toUnsignedLong(addr) == overrideAddress) {
+      return overrideValue;
+    }
     return (int) readLE(addr, 4);
   }
 

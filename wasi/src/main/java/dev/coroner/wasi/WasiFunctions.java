@@ -20,9 +20,17 @@ import java.util.Map;
  * {@code fd_write}, {@code fd_pread}, {@code fd_pwrite}), and those whose result pointer is written
  * after a side effect ({@code fd_seek}, {@code path_open}), every buffer and result pointer is
  * checked against memory, so that a bad pointer returns {@code EFAULT} before any byte is read,
- * written or consumed, and a guest cannot make the host allocate more than its memory's size.
+ * written or consumed.
+ *
+ * <p>Chicory copies each buffer through a fresh {@code byte[]} of the buffer's full length. So that
+ * a guest cannot make the host allocate hundreds of MiB in one call, a buffer longer than {@value
+ * #MAX_TRANSFER} bytes is presented to Chicory as that long, and the buffers after it not at all:
+ * the call becomes a short read or write, which WASI allows and every C library retries.
  */
 final class WasiFunctions {
+  /** The most bytes one buffer of an fd_read/fd_write/fd_pread/fd_pwrite call moves. */
+  static final int MAX_TRANSFER = 16 * 1024 * 1024;
+
   private static final Map<String, WasiFunction> BY_NAME = new LinkedHashMap<>();
 
   static {
@@ -50,19 +58,19 @@ final class WasiFunctions {
     add("fd_filestat_set_times", t(I32, I64, I64, I32),
         (w, m, a) -> w.fdFilestatSetTimes(i(a[0]), a[1], a[2], i(a[3])));
     add("fd_pread", t(I32, I32, I32, I64, I32), (w, m, a) -> {
-      checkIovecs(m, a[1], a[2], a[4]);
-      return w.fdPread(m, i(a[0]), i(a[1]), i(a[2]), a[3], i(a[4]));
+      Transfer x = checkIovecs(m, a[1], a[2], a[4]);
+      return w.fdPread(x.memory, i(a[0]), i(a[1]), x.count, a[3], i(a[4]));
     });
     add("fd_prestat_dir_name", t(I32, I32, I32),
         (w, m, a) -> w.fdPrestatDirName(m, i(a[0]), i(a[1]), i(a[2])));
     add("fd_prestat_get", t(I32, I32), (w, m, a) -> w.fdPrestatGet(m, i(a[0]), i(a[1])));
     add("fd_pwrite", t(I32, I32, I32, I64, I32), (w, m, a) -> {
-      checkIovecs(m, a[1], a[2], a[4]);
-      return w.fdPwrite(m, i(a[0]), i(a[1]), i(a[2]), a[3], i(a[4]));
+      Transfer x = checkIovecs(m, a[1], a[2], a[4]);
+      return w.fdPwrite(x.memory, i(a[0]), i(a[1]), x.count, a[3], i(a[4]));
     });
     add("fd_read", t(I32, I32, I32, I32), (w, m, a) -> {
-      checkIovecs(m, a[1], a[2], a[3]);
-      return w.fdRead(m, i(a[0]), i(a[1]), i(a[2]), i(a[3]));
+      Transfer x = checkIovecs(m, a[1], a[2], a[3]);
+      return w.fdRead(x.memory, i(a[0]), i(a[1]), x.count, i(a[3]));
     });
     add("fd_readdir", t(I32, I32, I32, I64, I32),
         (w, m, a) -> w.fdReaddir(m, i(a[0]), i(a[1]), i(a[2]), a[3], i(a[4])));
@@ -74,8 +82,8 @@ final class WasiFunctions {
     add("fd_sync", t(I32), (w, m, a) -> w.fdSync(i(a[0])));
     add("fd_tell", t(I32, I32), (w, m, a) -> w.fdTell(m, i(a[0]), i(a[1])));
     add("fd_write", t(I32, I32, I32, I32), (w, m, a) -> {
-      checkIovecs(m, a[1], a[2], a[3]);
-      return w.fdWrite(m, i(a[0]), i(a[1]), i(a[2]), i(a[3]));
+      Transfer x = checkIovecs(m, a[1], a[2], a[3]);
+      return w.fdWrite(x.memory, i(a[0]), i(a[1]), x.count, i(a[3]));
     });
     add("path_create_directory", t(I32, I32, I32),
         (w, m, a) -> w.pathCreateDirectory(i(a[0]), str(m, a[1], a[2])));
@@ -151,19 +159,32 @@ final class WasiFunctions {
     return m.readString(i(pointer), i(length));
   }
 
+  /** What Chicory is shown of an iovec list: the memory view and how many iovecs. */
+  private record Transfer(GuestMemory memory, int count) {}
+
   /**
    * Checks an iovec list ({@code count} pairs of u32 base and length at {@code iovs}), every
-   * buffer it names and the 4-byte result pointer.
+   * buffer it names and the 4-byte result pointer; then caps the first buffer longer than {@link
+   * #MAX_TRANSFER} and drops the ones after it.
    */
-  private static void checkIovecs(GuestMemory m, long iovs, long count, long resultPointer) {
+  private static Transfer checkIovecs(GuestMemory m, long iovs, long count, long resultPointer) {
     long n = count & 0xFFFFFFFFL;
     m.check(i(iovs), n * 8);
+    m.check(i(resultPointer), 4);
+    long firstLong = -1;
     for (long k = 0; k < n; k++) {
       int base = i(iovs) + (int) (k * 8);
       int buffer = m.readInt(base);
       long length = Integer.toUnsignedLong(m.readInt(base + 4));
       m.check(buffer, length);
+      if (length > MAX_TRANSFER && firstLong < 0) {
+        firstLong = k;
+      }
     }
-    m.check(i(resultPointer), 4);
+    if (firstLong < 0) {
+      return new Transfer(m, (int) n);
+    }
+    int lengthField = i(iovs) + (int) (firstLong * 8) + 4;
+    return new Transfer(m.withInt(lengthField, MAX_TRANSFER), (int) firstLong + 1);
   }
 }

@@ -22,8 +22,10 @@
  *       access; the four functions that move data through buffer lists ({@code fd_read}, {@code
  *       fd_write}, {@code fd_pread}, {@code fd_pwrite}) and two that write a result after a side
  *       effect ({@code fd_seek}, {@code path_open}) are checked before Chicory runs, so nothing is
- *       consumed or written when a pointer is bad, and a guest cannot make the host allocate more
- *       than its memory holds.
+ *       consumed or written when a pointer is bad.
+ *   <li>Chicory copies each buffer through a {@code byte[]} of its full length; a buffer longer
+ *       than 16 MiB is shown to it as 16 MiB (a short read or write, which WASI allows), so a
+ *       guest cannot make the host allocate hundreds of MiB in one call.
  *   <li>{@code proc_exit} becomes {@link dev.coroner.wasi.ProgramExit} (the run ends with that
  *       exit code, no trap, no coredump), for every code including 0.
  *   <li>The six functions Chicory declares but does not implement ({@code proc_raise}, {@code

@@ -109,6 +109,34 @@ class WasiTest {
   }
 
   @Test
+  void aHugeBufferBecomesAShortWriteNotAHugeHostAllocation() {
+    // 512 pages (32 MiB); one iovec of 20 MiB at address 1 MiB; nwritten at 0.
+    String big = "(module " + IMPORTS + " (memory (export \"memory\") 512)"
+        + " (data (i32.const 16) \"\\00\\00\\10\\00\\00\\00\\40\\01\")"
+        + " (func (export \"write\") (result i32) (call $fd_write (i32.const 1) (i32.const 16)"
+        + " (i32.const 1) (i32.const 0)))"
+        + " (func (export \"written\") (result i32) (i32.load (i32.const 0))))";
+    long[] total = {0};
+    OutputStream counting = new OutputStream() {
+      @Override
+      public void write(int b) {
+        total[0]++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        total[0] += len;
+      }
+    };
+    dev.coroner.interpreter.Store store = new dev.coroner.interpreter.Store();
+    Wasi.create(WasiOptions.builder().withStdout(counting, false).build()).register(store);
+    Instance p = store.instantiate(TestSupport.wat(big), "big");
+    assertEquals(0, call(p, "write"));
+    assertEquals(WasiFunctions.MAX_TRANSFER, call(p, "written"), "a short write of 16 MiB");
+    assertEquals(WasiFunctions.MAX_TRANSFER, total[0]);
+  }
+
+  @Test
   void procExitEndsTheRunWithItsCodeAndNoTrap() {
     String exiting = "(module " + IMPORTS + " (memory (export \"memory\") 1)"
         + " (func (export \"_start\") (call $proc_exit (i32.const %d)) unreachable))";

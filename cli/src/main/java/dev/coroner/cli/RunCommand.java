@@ -159,6 +159,14 @@ final class RunCommand implements Callable<Integer> {
   String timeout;
 
   @Option(
+      names = "--reproducible",
+      description = "For a WASI program: the clocks read 2026-01-01T00:00:00Z and random_get"
+          + " draws from a generator seeded with 0, as in the program fixtures' runner, so a"
+          + " program that reads either (Rust's HashMap seeds itself from random_get) writes the"
+          + " same coredump on every run, and the same as its golden.")
+  boolean reproducible;
+
+  @Option(
       names = "--dump-on-interrupt",
       description = "For a WASI program stopped by Ctrl-C or --timeout: write its coredump and"
           + " print its backtrace.")
@@ -178,9 +186,10 @@ final class RunCommand implements Callable<Integer> {
         throw CliException.usage(
             "--invoke and arguments apply to a .wasm module; a fixture says what to invoke itself");
       }
-      if (!dirs.isEmpty() || !env.isEmpty() || timeout != null || dumpOnInterrupt) {
-        throw CliException.usage(
-            "--dir, --env, --timeout and --dump-on-interrupt apply to a .wasm module");
+      if (!dirs.isEmpty() || !env.isEmpty() || timeout != null || dumpOnInterrupt
+          || reproducible) {
+        throw CliException.usage("--dir, --env, --timeout, --reproducible and"
+            + " --dump-on-interrupt apply to a .wasm module");
       }
       return runFixture();
     }
@@ -297,11 +306,11 @@ final class RunCommand implements Callable<Integer> {
     }
     if (invoke == null && WasiCommand.hasStart(module)) {
       return new RunProgram(file, module, List.of(names(bytes)), out, spec.commandLine().getErr())
-          .run(args, dirs, env, timeout, dumpOnInterrupt);
+          .run(args, dirs, env, timeout, dumpOnInterrupt, reproducible);
     }
-    if (timeout != null || dumpOnInterrupt) {
-      throw CliException.usage("--timeout and --dump-on-interrupt apply to a WASI program (a"
-          + " .wasm that exports _start, run without --invoke)");
+    if (timeout != null || dumpOnInterrupt || reproducible) {
+      throw CliException.usage("--timeout, --reproducible and --dump-on-interrupt apply to a"
+          + " WASI program (a .wasm that exports _start, run without --invoke)");
     }
     String instanceName = ProgramRunner.instanceName(fileName);
     ScriptEnvironment script =

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,9 +56,11 @@ final class RunProgram {
    * Runs the program and returns coroner's exit status.
    *
    * @param args the program's arguments after {@code argv[0]} (the file name)
+   * @param reproducible whether the clocks and {@code random_get} are fixed, as in {@link
+   *     ProgramRunner}
    */
   int run(List<String> args, List<String> dirs, List<String> env, String timeout,
-      boolean dumpOnInterrupt) {
+      boolean dumpOnInterrupt, boolean reproducible) {
     List<String> argv = new ArrayList<>();
     argv.add(fileName);
     argv.addAll(args);
@@ -68,6 +71,9 @@ final class RunProgram {
         .withStdout(io.out, false)
         .withStderr(io.err, false);
     WasiArguments.apply(options, dirs, env);
+    if (reproducible) {
+      options.withClock(ProgramRunner.CLOCK).withRandom(new Random(ProgramRunner.RANDOM_SEED));
+    }
     Duration limit = timeout == null ? null : WasiArguments.timeout(timeout);
     Store store = new Store(StoreConfig.defaults().withCapture(fileName));
     CountDownLatch reported = new CountDownLatch(1);

@@ -80,6 +80,21 @@ class RunProgramTest {
   }
 
   @Test
+  void reproducibleFixesTheRandomnessThatRustsHashMapDrawsOn() throws Exception {
+    Path out = tmp.resolve("dumps");
+    try (Programs.Io io = new Programs.Io("")) {
+      Cli.Result r =
+          Cli.run("run", Programs.wasm("rust-ledger"), "--reproducible", "--out", out);
+      assertEquals(134, r.exit(), r::toString);
+      assertTrue(io.err().startsWith("thread 'main' panicked at 'index out of bounds"),
+          io::err);
+    }
+    assertArrayEquals(
+        ProgramRunner.run(spec("rust-ledger/rust-ledger.run.json")).coredumpBytes().orElseThrow(),
+        Files.readAllBytes(out.resolve("rust-ledger.wasm.core")));
+  }
+
+  @Test
   void theProgramsExitCodeAndStdinPassThrough() throws Exception {
     try (Programs.Io io = new Programs.Io("ann 34\nbob -3\n")) {
       Cli.Result r = Cli.run("run", Programs.wasm("exit-code"), "--out", tmp);

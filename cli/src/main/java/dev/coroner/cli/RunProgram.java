@@ -3,6 +3,7 @@ package dev.coroner.cli;
 import com.dylibso.chicory.wasi.WasiOptions;
 import dev.coroner.coredump.CoreDump;
 import dev.coroner.coredump.CoreDumpEncoder;
+import dev.coroner.coredump.NameSection;
 import dev.coroner.interpreter.Store;
 import dev.coroner.interpreter.StoreConfig;
 import dev.coroner.interpreter.TrapException;

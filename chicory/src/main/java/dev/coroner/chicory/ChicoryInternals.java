@@ -53,15 +53,7 @@ final class ChicoryInternals {
     if (verified) {
       return;
     }
-    String version = runtimeVersion();
-    if (!SUPPORTED_VERSION.equals(version) && !Boolean.getBoolean(ALLOW_PROPERTY)) {
-      throw new IllegalStateException(
-          VERSION_TAG + " dev.coroner:chicory reads internals of Chicory's interpreter and is "
-              + "tested against com.dylibso.chicory:runtime " + SUPPORTED_VERSION + " only; the "
-              + "class path has " + version + ". Use " + SUPPORTED_VERSION + " (the Chicory BOM "
-              + SUPPORTED_VERSION + " pins it), or set -D" + ALLOW_PROPERTY + "=true to try "
-              + "anyway.");
-    }
+    checkVersion(runtimeVersion(), Boolean.getBoolean(ALLOW_PROPERTY));
     String problem;
     try {
       problem = CoronerFrameAccess.probe();
@@ -70,11 +62,23 @@ final class ChicoryInternals {
     }
     if (problem != null) {
       throw new IllegalStateException(
-          INTERNALS_TAG + " Chicory " + version + " does not have the interpreter internals "
-              + "dev.coroner:chicory reads (" + problem + "). The class "
+          INTERNALS_TAG + " Chicory " + runtimeVersion() + " does not have the interpreter "
+              + "internals dev.coroner:chicory reads (" + problem + "). The class "
               + CoronerFrameAccess.class.getName() + " must be loaded from the class path, "
               + "in the same package as Chicory's runtime; the module path is not supported.");
     }
     verified = true;
+  }
+
+  /** Throws unless {@code version} is the supported one or {@code allow} is set. */
+  static void checkVersion(String version, boolean allow) {
+    if (!SUPPORTED_VERSION.equals(version) && !allow) {
+      throw new IllegalStateException(
+          VERSION_TAG + " dev.coroner:chicory reads internals of Chicory's interpreter and is "
+              + "tested against com.dylibso.chicory:runtime " + SUPPORTED_VERSION + " only; the "
+              + "class path has " + version + ". Use " + SUPPORTED_VERSION + " (the Chicory BOM "
+              + SUPPORTED_VERSION + " pins it), or set -D" + ALLOW_PROPERTY + "=true to try "
+              + "anyway.");
+    }
   }
 }

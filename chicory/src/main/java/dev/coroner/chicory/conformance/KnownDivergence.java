@@ -59,8 +59,8 @@ public enum KnownDivergence {
   STACK_OMITTED("operand stack left out where its types cannot be replayed") {
     @Override
     Normalized normalize(CoreDump golden, CoreDump actual) {
-      return perFrame(golden, actual, (g, a) -> a.stack().isEmpty() && !g.stack().isEmpty(),
-          "stack of frame");
+      return perFrame(golden, actual,
+          (f, g, a) -> a.stack().isEmpty() && !g.stack().isEmpty(), "stack of frame");
     }
   },
 
@@ -69,10 +69,11 @@ public enum KnownDivergence {
    * trapping call, and a host function called back into the instance before the trap, so their
    * slots may have been reused.
    */
-  OPERANDS_MISSING("operands of the trapping call written as missing (a callback reused their slots)") {
+  OPERANDS_MISSING(
+      "operands of the trapping call written as missing (a callback reused their slots)") {
     @Override
     Normalized normalize(CoreDump golden, CoreDump actual) {
-      return perFrame(golden, actual, (g, a) -> onlyMissing(g.stack(), a.stack()),
+      return perFrame(golden, actual, (f, g, a) -> f == 0 && onlyMissing(g.stack(), a.stack()),
           "stack of frame");
     }
   };
@@ -95,7 +96,7 @@ public enum KnownDivergence {
   record Normalized(CoreDump dump, String detail) {}
 
   private interface FramePredicate {
-    boolean diverges(Frame golden, Frame actual);
+    boolean diverges(int index, Frame golden, Frame actual);
   }
 
   /** Replaces the stacks of the frames where {@code p} holds by the golden's. */
@@ -111,7 +112,7 @@ public enum KnownDivergence {
       List<Frame> a = actual.threads().get(t).frames();
       List<Frame> out = new ArrayList<>(a);
       for (int f = 0; f < Math.min(g.size(), a.size()); f++) {
-        if (p.diverges(g.get(f), a.get(f))) {
+        if (p.diverges(f, g.get(f), a.get(f))) {
           Frame x = a.get(f);
           out.set(f, new Frame(x.instanceIndex(), x.functionIndex(), x.codeOffset(), x.locals(),
               g.get(f).stack()));

@@ -63,6 +63,10 @@ public final class ChicoryCoredumps {
   private final Map<WasmModule, Registered> modules =
       Collections.synchronizedMap(new IdentityHashMap<>());
   private final List<Instance> instances = Collections.synchronizedList(new ArrayList<>());
+  /**
+   * Dumps by the exception that left the Wasm code (and the one that first left a frame), held
+   * only as long as the exception is: the values must never refer to their keys.
+   */
   private final Map<Throwable, Outcome> dumps = Collections.synchronizedMap(new WeakHashMap<>());
   private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(ThreadState::new);
 
@@ -255,9 +259,7 @@ public final class ChicoryCoredumps {
       Throwable e, CoredumpMachine machine, Instance instance, MStack stack, StackFrame top) {
     int n = machine.heldCount;
     if (!isTrap(e)) {
-      java.util.Arrays.fill(machine.held, 0, n, null);
-      machine.heldCount = 0;
-      machine.heldOverflow = false;
+      machine.clearHeld();
       return;
     }
     ThreadState state = threads.get();
@@ -306,9 +308,7 @@ public final class ChicoryCoredumps {
     for (Instance i : instances()) {
       if (i.getMachine() instanceof CoredumpMachine m && (m.heldCount > 0 || m.heldOverflow)) {
         u.incomplete = true; // frames held by a machine that no catch could hand over
-        java.util.Arrays.fill(m.held, 0, m.heldCount, null);
-        m.heldCount = 0;
-        m.heldOverflow = false;
+        m.clearHeld();
       }
     }
     Outcome outcome;

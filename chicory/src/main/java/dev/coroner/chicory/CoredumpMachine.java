@@ -63,6 +63,9 @@ final class CoredumpMachine extends InterpreterMachine {
     ChicoryCoredumps.ThreadState state = session.threadState();
     state.enter();
     try {
+      if (heldCount > 0 || heldOverflow) {
+        clearHeld(); // left by an exhaustion that a host function caught: stale
+      }
       reentered = !callStack.isEmpty();
       return super.call(funcId, args);
     } catch (RuntimeException | StackOverflowError e) {
@@ -98,6 +101,12 @@ final class CoredumpMachine extends InterpreterMachine {
       }
       throw e;
     }
+  }
+
+  void clearHeld() {
+    java.util.Arrays.fill(held, 0, heldCount, null);
+    heldCount = 0;
+    heldOverflow = false;
   }
 
   /** The machine's operand stack (for assembling a dump). */

@@ -47,7 +47,10 @@ final class DumpAssembler {
   private final Map<FunctionBody, Map<Integer, Optional<List<Kind>>>> kindsAt =
       new IdentityHashMap<>();
 
-  private final Unwinding unwinding;
+  /** The frames, youngest first. Not the {@link Unwinding}: it refers to the exception, which
+   * is the key this object is filed under (weakly), and must stay collectable. */
+  private final List<Unwinding.Recorded> recorded;
+  private final boolean stackOverflow;
   /** Copies of the operand stacks (all slots, live and stale) and their sizes at the trap. */
   private final Map<MStack, long[]> slots = new IdentityHashMap<>();
   private final Map<MStack, Integer> sizes = new IdentityHashMap<>();
@@ -56,7 +59,8 @@ final class DumpAssembler {
 
   private DumpAssembler(ChicoryCoredumps session, Unwinding unwinding) {
     this.session = session;
-    this.unwinding = unwinding;
+    this.recorded = List.copyOf(unwinding.frames());
+    this.stackOverflow = unwinding.stackOverflow();
     this.builder = CoreDump.builder(session.processName());
   }
 
@@ -79,7 +83,7 @@ final class DumpAssembler {
     for (Instance i : live) {
       addInstance(i);
     }
-    for (Unwinding.Recorded r : unwinding.frames()) {
+    for (Unwinding.Recorded r : recorded) {
       addInstance(r.instance()); // an instance not created through the session (or forgotten)
       MStack stack = r.stack();
       if (!slots.containsKey(stack)) {
@@ -101,7 +105,6 @@ final class DumpAssembler {
 
   private CoreDump assembleFrames() {
     List<Frame> frames = new ArrayList<>();
-    List<Unwinding.Recorded> recorded = unwinding.frames();
     int first = 0;
     // A call whose callee overflowed the Java stack before its first instruction: the callee is
     // not a frame yet; its caller, at the call instruction, is the youngest.
@@ -111,7 +114,7 @@ final class DumpAssembler {
     }
     // Other overflows can happen between two instructions of the youngest frame: its position may
     // be the instruction just completed, so its operand stack cannot be told apart and is left out.
-    boolean uncertainTop = unwinding.stackOverflow() && first == 0;
+    boolean uncertainTop = stackOverflow && first == 0;
     for (int k = first; k < recorded.size(); k++) {
       frames.add(frame(recorded.get(k), k == first, k == first && uncertainTop));
     }

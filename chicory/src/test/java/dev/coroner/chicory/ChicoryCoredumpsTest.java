@@ -2,6 +2,7 @@ package dev.coroner.chicory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import com.dylibso.chicory.wasm.types.ValType;
 import dev.coroner.coredump.CoreDump;
 import dev.coroner.coredump.Frame;
 import dev.coroner.coredump.Value;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -217,6 +219,25 @@ class ChicoryCoredumpsTest {
     CoreDump dump = coredumps.coreDumpOf(trap).orElseThrow();
     assertEquals(1, dump.memories().get(0).minPages());
     assertEquals(1, dump.memories().get(0).contents().get(100));
+  }
+
+  private static WeakReference<Throwable> trapWithDump(ChicoryCoredumps coredumps, Instance i) {
+    ChicoryException trap = trapOf(() -> i.export("boom").apply());
+    assertTrue(coredumps.coreDumpOf(trap).isPresent());
+    return new WeakReference<>(trap);
+  }
+
+  @Test
+  void aDumpIsKeptNoLongerThanItsException() throws InterruptedException {
+    ChicoryCoredumps coredumps = ChicoryCoredumps.create("p");
+    Instance i = coredumps.instantiate(Instance.builder(coredumps.parse(Wat.compile(
+        "(module (memory 1) (func (export \"boom\") unreachable))"))));
+    WeakReference<Throwable> trap = trapWithDump(coredumps, i);
+    for (int k = 0; k < 100 && trap.get() != null; k++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertNull(trap.get(), "the exception is still reachable: something holds on to it");
   }
 
   @Test

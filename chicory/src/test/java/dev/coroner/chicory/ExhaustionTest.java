@@ -47,6 +47,58 @@ class ExhaustionTest {
     return task.get(60, TimeUnit.SECONDS);
   }
 
+  private static final String COUNTING =
+      "(module (global $depth (export \"depth\") (mut i32) (i32.const 0))"
+          + " (func $down (export \"down\") (result i32)"
+          + "  (global.set $depth (i32.add (global.get $depth) (i32.const 1)))"
+          + "  (i32.add (i32.const 1) (call $down))))";
+
+  /** How deep the recursion got before the Java stack ran out (a 1 MiB thread stack). */
+  private static int depth(boolean withCoredumps) throws Exception {
+    byte[] wasm = Wat.compile(COUNTING);
+    Instance instance;
+    if (withCoredumps) {
+      ChicoryCoredumps coredumps = ChicoryCoredumps.create("depth");
+      instance = coredumps.instantiate(Instance.builder(coredumps.parse(wasm)));
+    } else {
+      instance = Instance.builder(com.dylibso.chicory.wasm.Parser.parse(wasm)).build();
+    }
+    FutureTask<Integer> task = new FutureTask<>(() -> {
+      try {
+        instance.export("down").apply();
+      } catch (ChicoryException e) {
+        return (int) instance.exports().global("depth").getValue();
+      }
+      throw new AssertionError("did not exhaust the stack");
+    });
+    Thread t = new Thread(null, task, "depth", 1 << 20);
+    t.start();
+    return task.get(60, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The machine's {@code eval} is one more (small) Java frame per Wasm call, so the Java stack
+   * holds fewer Wasm frames; measured here, and bounded so that a change that costs much more
+   * stack shows up.
+   */
+  @Test
+  void theMachineCostsLittleCallDepth() throws Exception {
+    int plain = 0;
+    int observed = 0;
+    StringBuilder runs = new StringBuilder();
+    for (int run = 0; run < 6; run++) {
+      int a = depth(false);
+      int b = depth(true);
+      runs.append(run == 0 ? "" : ", ").append(a).append('/').append(b);
+      plain = Math.max(plain, a);
+      observed = Math.max(observed, b);
+    }
+    System.out.println("[exhaustion] Wasm call depth in a 1 MiB Java stack, plain/observed per "
+        + "run (it grows as the JIT compiles Chicory): " + runs);
+    // Chicory's own depth varies by 2x with the JIT's progress; the machine's frame costs less.
+    assertTrue(observed >= plain * 6 / 10, plain + " vs " + observed);
+  }
+
   @Test
   void everyFrameIsThereAtAnyStackSize() throws Exception {
     for (long kib : new long[] {256, 512, 1024, 2048}) {

@@ -65,8 +65,9 @@ public class ChicoryCoredumpBenchmark {
   }
 
   /**
-   * One trap 20 calls deep in a module with one page of memory, caught: plain Chicory, with the
-   * state taken at the trap ({@code capture}), and with the dump assembled ({@code dump}).
+   * One trap 20 calls deep, caught: plain Chicory, with the state taken at the trap ({@code
+   * capture}), and with the dump assembled as well ({@code dump}); in a module with a memory of 1
+   * page (64 KiB) or 256 pages (16 MiB), data in the first page only.
    */
   @State(Scope.Thread)
   @BenchmarkMode(Mode.AverageTime)
@@ -77,7 +78,7 @@ public class ChicoryCoredumpBenchmark {
   public static class Trapping {
 
     private static final String MODULE =
-        "(module (memory 1) (data (i32.const 16) \"some data\")"
+        "(module (memory %s) (data (i32.const 16) \"some data\")"
             + " (func $down (export \"down\") (param i32) (result i32)"
             + "   (if (i32.eqz (local.get 0)) (then unreachable))"
             + "   (i32.add (i32.const 1) (call $down (i32.sub (local.get 0) (i32.const 1))))))";
@@ -85,12 +86,15 @@ public class ChicoryCoredumpBenchmark {
     @Param({"plain", "capture", "dump"})
     public String mode;
 
+    @Param({"1", "256"})
+    public int pages;
+
     private ExportFunction down;
     private ChicoryCoredumps coredumps;
 
     @Setup
     public void setUp() {
-      byte[] wasm = Wat2Wasm.parse(MODULE);
+      byte[] wasm = Wat2Wasm.parse(String.format(MODULE, pages));
       if (mode.equals("plain")) {
         down = Instance.builder(Parser.parse(wasm)).build().export("down");
       } else {

@@ -83,6 +83,8 @@ final class CoredumpMachine extends InterpreterMachine {
 
   @Override
   protected void eval(MStack stack, Instance instance, Deque<StackFrame> callStack) {
+    // Only this and the frame stay live across Chicory's eval: a smaller Java frame per Wasm call
+    // (the catch reads the instance and the stacks from this machine, whose they are).
     StackFrame entered = callStack.peek();
     try {
       super.eval(stack, instance, callStack);
@@ -95,7 +97,7 @@ final class CoredumpMachine extends InterpreterMachine {
         heldOverflow = true;
       }
       try {
-        session.unwinding(e, this, instance, stack, callStack.peek());
+        session.unwinding(e, this, instance(), stack(), this.callStack.peek());
       } catch (StackOverflowError tooDeep) {
         // the frame stays held; an outer catch records it
       }

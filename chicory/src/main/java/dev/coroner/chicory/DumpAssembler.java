@@ -51,9 +51,8 @@ final class DumpAssembler {
    * is the key this object is filed under (weakly), and must stay collectable. */
   private final List<Unwinding.Recorded> recorded;
   private final boolean stackOverflow;
-  /** Copies of the operand stacks (all slots, live and stale) and their sizes at the trap. */
-  private final Map<MStack, long[]> slots = new IdentityHashMap<>();
-  private final Map<MStack, Integer> sizes = new IdentityHashMap<>();
+  /** The part of each operand stack the frames use, copied at the trap. */
+  private final Map<MStack, StackCopy> stacks = new IdentityHashMap<>();
   private final Map<CoredumpMachine, Boolean> reentered = new IdentityHashMap<>();
   private CoreDump dump;
 
@@ -83,16 +82,70 @@ final class DumpAssembler {
     for (Instance i : live) {
       addInstance(i);
     }
+    // Copy only the slots the frames use: Chicory does not clear its operand stack after a trap,
+    // so an instance that keeps trapping leaves ever more values below the frames of later calls.
+    Map<MStack, int[]> ranges = new IdentityHashMap<>();
     for (Unwinding.Recorded r : recorded) {
       addInstance(r.instance()); // an instance not created through the session (or forgotten)
-      MStack stack = r.stack();
-      if (!slots.containsKey(stack)) {
-        long[] array = stack.array();
-        slots.put(stack, Arrays.copyOf(array, array.length));
-        sizes.put(stack, stack.size());
-      }
       reentered.putIfAbsent(r.machine(), r.machine().reentered);
+      int size = r.stack().size();
+      int base = CoronerFrameAccess.stackBase(r.frame());
+      int[] range = ranges.computeIfAbsent(r.stack(), k -> new int[] {size, size});
+      range[0] = Math.min(range[0], base >= 0 ? base : size);
     }
+    int first = firstFrame();
+    if (first < recorded.size()) { // the youngest frame's popped operands lie above the size
+      Unwinding.Recorded r = recorded.get(first);
+      int funcId = CoronerFrameAccess.functionIndex(r.frame());
+      List<Kind> kinds = kindsAt(r, funcId, CoronerFrameAccess.instructionIndex(r.frame()));
+      int base = CoronerFrameAccess.stackBase(r.frame());
+      if (kinds != null && base >= 0) {
+        int[] range = ranges.get(r.stack());
+        range[1] = Math.max(range[1], base + Kind.slots(kinds));
+      }
+    }
+    for (Map.Entry<MStack, int[]> e : ranges.entrySet()) {
+      long[] array = e.getKey().array();
+      int low = e.getValue()[0];
+      int high = Math.min(e.getValue()[1], array.length);
+      stacks.put(e.getKey(),
+          new StackCopy(Arrays.copyOfRange(array, low, Math.max(low, high)), low,
+              e.getKey().size()));
+    }
+  }
+
+  /**
+   * Slots {@code offset} to {@code offset + slots.length} of an operand stack, and its size.
+   */
+  private record StackCopy(long[] slots, int offset, int size) {
+    boolean holds(int from, int to) {
+      return from >= offset && to <= offset + slots.length;
+    }
+
+    long at(int slot) {
+      return slots[slot - offset];
+    }
+  }
+
+  /**
+   * The first frame to write: a call whose callee overflowed the Java stack before its first
+   * instruction is not a frame yet; its caller, at the call instruction, is the youngest.
+   */
+  private int firstFrame() {
+    int first = 0;
+    while (first < recorded.size()
+        && CoronerFrameAccess.instructionIndex(recorded.get(first).frame()) < 0) {
+      first++;
+    }
+    return first;
+  }
+
+  private List<Kind> kindsAt(Unwinding.Recorded r, int funcId, int pc) {
+    return kindsAt
+        .computeIfAbsent(r.instance().function(funcId), k -> new HashMap<>())
+        .computeIfAbsent(
+            pc, k -> Optional.ofNullable(OperandTypes.before(r.instance(), funcId, pc)))
+        .orElse(null);
   }
 
   /** The dump: assembled at the first call, from the state taken at the trap. */
@@ -105,13 +158,7 @@ final class DumpAssembler {
 
   private CoreDump assembleFrames() {
     List<Frame> frames = new ArrayList<>();
-    int first = 0;
-    // A call whose callee overflowed the Java stack before its first instruction: the callee is
-    // not a frame yet; its caller, at the call instruction, is the youngest.
-    while (first < recorded.size()
-        && CoronerFrameAccess.instructionIndex(recorded.get(first).frame()) < 0) {
-      first++;
-    }
+    int first = firstFrame();
     // Other overflows can happen between two instructions of the youngest frame: its position may
     // be the instruction just completed, so its operand stack cannot be told apart and is left out.
     boolean uncertainTop = stackOverflow && first == 0;
@@ -267,44 +314,39 @@ final class DumpAssembler {
    */
   private List<Value> stack(
       Unwinding.Recorded r, int funcId, int pc, AnnotatedInstruction ins, boolean youngest) {
-    List<Kind> kinds =
-        kindsAt
-            .computeIfAbsent(r.instance().function(funcId), k -> new HashMap<>())
-            .computeIfAbsent(
-                pc, k -> Optional.ofNullable(OperandTypes.before(r.instance(), funcId, pc)))
-            .orElse(null);
+    List<Kind> kinds = kindsAt(r, funcId, pc);
     int base = CoronerFrameAccess.stackBase(r.frame());
     if (kinds == null || base < 0) {
       return List.of();
     }
-    int size = sizes.get(r.stack());
-    long[] slots = this.slots.get(r.stack());
+    StackCopy copy = stacks.get(r.stack());
+    int size = copy.size();
     if (youngest) {
       int total = Kind.slots(kinds);
       int live = size - base;
-      if (live < 0 || live > total || base + total > slots.length) {
+      if (live < 0 || live > total || !copy.holds(base, base + total)) {
         return List.of();
       }
       boolean stale = !(isCall(ins.opcode()) && reentered.get(r.machine()));
-      return values(kinds, slots, base, stale ? base + total : size);
+      return values(kinds, copy, base, stale ? base + total : size);
     }
     int consumed = consumedValues(r.instance(), ins);
     if (consumed < 0 || consumed > kinds.size()) {
       return List.of();
     }
     List<Kind> kept = kinds.subList(0, kinds.size() - consumed);
-    if (base + Kind.slots(kept) > size) {
+    if (base + Kind.slots(kept) > size || !copy.holds(base, base + Kind.slots(kept))) {
       return List.of();
     }
-    return values(kept, slots, base, size);
+    return values(kept, copy, base, size);
   }
 
   /** Values of {@code kinds} from slot {@code base}; slots at or above {@code readable} are missing. */
-  private static List<Value> values(List<Kind> kinds, long[] slots, int base, int readable) {
+  private static List<Value> values(List<Kind> kinds, StackCopy copy, int base, int readable) {
     List<Value> out = new ArrayList<>(kinds.size());
     int p = base;
     for (Kind k : kinds) {
-      out.add(p + k.slots() <= readable ? value(k, slots[p]) : Value.MISSING);
+      out.add(p + k.slots() <= readable ? value(k, copy.at(p)) : Value.MISSING);
       p += k.slots();
     }
     return out;

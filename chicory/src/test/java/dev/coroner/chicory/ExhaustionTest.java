@@ -77,9 +77,9 @@ class ExhaustionTest {
   }
 
   /**
-   * The machine's {@code eval} is one more (small) Java frame per Wasm call, so the Java stack
-   * holds fewer Wasm frames; measured here, and bounded so that a change that costs much more
-   * stack shows up.
+   * The machine's {@code eval} is one more Java frame per Wasm call, so the Java stack holds fewer
+   * Wasm frames. Both figures move with the JIT's progress (Chicory's own by 2x), so the bound is
+   * loose: it catches a change that costs several times more stack, and the figures are printed.
    */
   @Test
   void theMachineCostsLittleCallDepth() throws Exception {
@@ -95,8 +95,7 @@ class ExhaustionTest {
     }
     System.out.println("[exhaustion] Wasm call depth in a 1 MiB Java stack, plain/observed per "
         + "run (it grows as the JIT compiles Chicory): " + runs);
-    // Chicory's own depth varies by 2x with the JIT's progress; the machine's frame costs less.
-    assertTrue(observed >= plain * 6 / 10, plain + " vs " + observed);
+    assertTrue(observed >= plain * 3 / 10, plain + " vs " + observed);
   }
 
   @Test

@@ -10,7 +10,7 @@ import dev.coroner.chicory.conformance.KnownDivergence;
 import dev.coroner.chicory.conformance.Scorecard;
 import dev.coroner.chicory.conformance.Verdict;
 import dev.coroner.fixtures.Fixture;
-import dev.coroner.harness.encoder.GoldenTree;
+import dev.coroner.harness.golden.GoldenLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,8 +64,9 @@ class ChicoryScorecardTest {
 
     // Every golden is a case: nothing was skipped on the way.
     Set<String> goldens = new TreeSet<>();
-    for (Path p : GoldenTree.coreFiles(goldenRoot)) {
-      String relative = GoldenTree.relative(goldenRoot, p);
+    GoldenLayout layout = GoldenLayout.at(goldenRoot);
+    for (Path p : layout.coreFiles()) {
+      String relative = layout.relative(p);
       int slash = relative.lastIndexOf('/');
       goldens.add(relative.substring(0, slash) + ":"
           + relative.substring(slash + 1, relative.length() - ".core".length()));

@@ -21,7 +21,6 @@ import dev.coroner.harness.golden.GoldenLayout;
 import dev.coroner.harness.kit.Kit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -342,9 +341,5 @@ class KitCommandTest {
       }
     }
     return target;
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

@@ -8,10 +8,13 @@ import dev.coroner.fixtures.LaneType;
 import dev.coroner.fixtures.NanPattern;
 import dev.coroner.fixtures.ValueType;
 import dev.coroner.fixtures.WastValue;
+import dev.coroner.fixtures.json.Json;
 import dev.coroner.harness.golden.GoldenId;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** {@code case.json}: the round trip of every value and step kind, and the reader's errors. */
@@ -172,5 +175,43 @@ class CaseJsonTest {
     KitException e = assertThrows(KitException.class, () -> CaseJson.read("c.json", "{\n  ,}"));
     assertTrue(e.getMessage().startsWith("c.json: invalid JSON: "), e.getMessage());
     assertTrue(e.getMessage().endsWith("(line 2, column 3)"), e.getMessage());
+  }
+
+  @Test
+  void theJsonSchemaNamesWhatTheWriterWrites() throws Exception {
+    Json.Obj schema = (Json.Obj) Json.parse(resource("case.schema.json"));
+    Json.Obj written = (Json.Obj) Json.parse(CaseJson.write(sample()));
+    assertEquals(new TreeSet<>(written.members().keySet()), strings(schema.members().get("required")));
+    assertEquals(new TreeSet<>(written.members().keySet()),
+        new TreeSet<>(((Json.Obj) schema.members().get("properties")).members().keySet()));
+    Set<String> ops = new TreeSet<>();
+    Json.Obj defs = (Json.Obj) schema.members().get("$defs");
+    for (Json.Value v : ((Json.Arr) ((Json.Obj) defs.members().get("step")).members().get("oneOf"))
+        .elements()) {
+      Json.Obj op = (Json.Obj) ((Json.Obj) ((Json.Obj) v).members().get("properties")).members()
+          .get("op");
+      ops.add(((Json.Str) op.members().get("const")).value());
+    }
+    assertEquals(Set.of("instantiate", "register", "invoke", "get", "wasi-start"), ops);
+
+    Json.Obj kitSchema = (Json.Obj) Json.parse(resource("kit.schema.json"));
+    Json.Obj index = (Json.Obj) Json.parse(Kit.indexText("coroner", List.of(
+        Kit.Entry.of(GoldenId.of("a.wast", 3)))));
+    assertEquals(new TreeSet<>(index.members().keySet()),
+        strings(kitSchema.members().get("required")));
+  }
+
+  private static String resource(String name) throws Exception {
+    try (var in = KitExporter.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Set<String> strings(Json.Value array) {
+    Set<String> out = new TreeSet<>();
+    for (Json.Value v : ((Json.Arr) array).elements()) {
+      out.add(((Json.Str) v).value());
+    }
+    return out;
   }
 }

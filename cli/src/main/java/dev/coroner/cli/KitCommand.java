@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
           + " in any language can run, writing one coredump per case. 'kit score' judges those"
           + " dumps against the goldens. Schema and layout: docs/kit.md.",
       "",
-      "  coroner kit export KIT            write the kit",
-      "  coroner kit run KIT DUMPS         run every case in Coroner's interpreter (the reference)",
-      "  coroner kit score KIT DUMPS       print the scorecard of a runtime's dumps"
+      "  export KIT        write the kit",
+      "  run KIT DUMPS     run every case in Coroner's interpreter (the reference)",
+      "  score KIT DUMPS   print the scorecard of a runtime's dumps"
     },
     subcommands = {KitExportCommand.class, KitRunCommand.class, KitScoreCommand.class})
 final class KitCommand implements Runnable {

@@ -250,6 +250,36 @@ class KitCommandTest {
     }
   }
 
+  @Test
+  void aMissingOrStaleGoldenStopsTheExportNamingTheCase() throws Exception {
+    Path fixtures = tmp.resolve("own-wat");
+    Path goldens = tmp.resolve("own-golden");
+    Files.createDirectories(fixtures.resolve("state"));
+    Files.copy(Cli.repo().resolve("wat/state/two-modules-204.wast"),
+        fixtures.resolve("state/two-modules-204.wast"));
+    Files.createDirectories(goldens);
+    Cli.Result missing = Cli.run("kit", "export", tmp.resolve("k1"), "--fixtures", fixtures,
+        "--goldens", goldens);
+    assertEquals(1, missing.exit(), missing::toString);
+    assertTrue(missing.err().startsWith("coroner kit export: state/two-modules-204.wast:19: no"
+        + " golden "), missing::toString);
+    assertTrue(missing.err().contains("bless the fixture first"), missing::toString);
+
+    // Another fixture's golden in its place: its modules are not this fixture's.
+    Path dir = goldens.resolve("state/two-modules-204.wast");
+    Files.createDirectories(dir);
+    String other = "state/instantiated-twice.wast/" + firstLine("state/instantiated-twice.wast");
+    for (String suffix : List.of(".core", ".core.txt", ".state.json")) {
+      Files.copy(Cli.golden(other + suffix), dir.resolve("19" + suffix));
+    }
+    Cli.Result stale = Cli.run("kit", "export", tmp.resolve("k2"), "--fixtures", fixtures,
+        "--goldens", goldens);
+    assertEquals(1, stale.exit(), stale::toString);
+    assertTrue(stale.err().contains("the golden's modules are [<anonymous-module-0>, caller], but"
+        + " replaying the fixture gives [A, B]; is the golden stale?"), stale::toString);
+    assertTrue(!Files.exists(tmp.resolve("k2")), "nothing written");
+  }
+
   private static void assertLine(String out, String prefix) {
     assertTrue(out.lines().anyMatch(l -> l.startsWith(prefix)), "no line starting with <"
         + prefix + "> in:\n" + out);

@@ -249,11 +249,21 @@ public final class KitExporter {
     }
   }
 
+  /** Moves the new kit into place; an earlier kit is moved aside first and deleted last. */
   private static void replace(Path target, Path temp) throws IOException {
-    if (Files.exists(target)) {
-      deleteTree(target);
+    if (!Files.exists(target)) {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      return;
     }
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    Path old = temp.resolveSibling(temp.getFileName() + ".old");
+    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+      throw e;
+    }
+    deleteTree(old);
   }
 
   private void write(Path file, String text) throws IOException {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       DiffCommand.class,
       ConvertCommand.class,
       DebugCommand.class,
+      KitCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -67,7 +68,7 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: choose one of run, inspect, validate, diff, convert, debug");
+        spec.commandLine(), "Missing command: choose one of run, inspect, validate, diff, convert, debug, kit");
   }
 
   /** Turns an exception from a command into a message on stderr and an exit code. */

@@ -64,6 +64,13 @@ public final class GoldenFiles {
       "./mvnw -q verify -pl conformance-suite -am -Dtest='*_Conformance'"
           + " -Dsurefire.failIfNoSpecifiedTests=false";
 
+  /**
+   * System property: the command that blesses, as failure messages show it. A project that uses
+   * the harness for its own fixtures sets it (the {@code conformance-parent} POM sets {@code mvn
+   * test -Dcoroner.bless=true}); without it, messages show this project's {@link #QUICK_COMMAND}.
+   */
+  public static final String BLESS_COMMAND_PROPERTY = "coroner.blessCommand";
+
   /** What a check may write. */
   private enum Mode {
     /** Compare only; never write a file. */
@@ -242,9 +249,11 @@ public final class GoldenFiles {
     return id + ": no golden yet in " + layout.directory(id).toAbsolutePath().normalize() + "/\n"
         + candidatesNote(id)
         + "If the rendering is right, bless it (writes the three files without .new):\n"
-        + "  " + QUICK_COMMAND + " -Dcoroner.bless=true\n"
-        + "(or rename the three .new files; the full gate blesses with"
-        + " ./mvnw verify -Dcoroner.bless=true)";
+        + "  " + blessCommand() + "\n"
+        + (hasOwnBlessCommand()
+            ? "(or rename the three .new files)"
+            : "(or rename the three .new files; the full gate blesses with"
+                + " ./mvnw verify -Dcoroner.bless=true)");
   }
 
   private String candidatesNote(GoldenId id) {
@@ -258,7 +267,19 @@ public final class GoldenFiles {
   }
 
   private static String blessHint() {
-    return "If the new dump is right, bless it: " + QUICK_COMMAND + " -Dcoroner.bless=true";
+    return "If the new dump is right, bless it: " + blessCommand();
+  }
+
+  /** {@value #BLESS_COMMAND_PROPERTY}, else {@link #QUICK_COMMAND} with blessing on. */
+  private static String blessCommand() {
+    return hasOwnBlessCommand()
+        ? System.getProperty(BLESS_COMMAND_PROPERTY)
+        : QUICK_COMMAND + " -D" + BLESS_PROPERTY + "=true";
+  }
+
+  private static boolean hasOwnBlessCommand() {
+    String custom = System.getProperty(BLESS_COMMAND_PROPERTY);
+    return custom != null && !custom.isBlank();
   }
 
   private static CoreDump decodeOwn(byte[] bytes, GoldenId id) {

@@ -90,6 +90,30 @@ class GoldenFilesTest {
   }
 
   @Test
+  void aProjectsOwnBlessCommandReplacesTheQuickCommandInEveryHint() throws Exception {
+    String previous = System.setProperty(GoldenFiles.BLESS_COMMAND_PROPERTY, "mvn test -Dx=1");
+    try {
+      byte[] bytes = CoreDumpEncoder.encode(dump(1));
+      String missing = failure(HarnessMessages.GOLDEN_MISSING,
+          () -> golden(false, false).check(F3, bytes)).getMessage();
+      assertTrue(missing.contains("\n  mvn test -Dx=1\n(or rename the three .new files)"),
+          missing);
+      assertFalse(missing.contains(GoldenFiles.QUICK_COMMAND), missing);
+      golden(true, false).check(F3, bytes);
+      String mismatch = failure(HarnessMessages.GOLDEN_MISMATCH,
+          () -> golden(false, false).check(F3, CoreDumpEncoder.encode(dump(2)))).getMessage();
+      assertTrue(mismatch.endsWith("If the new dump is right, bless it: mvn test -Dx=1"),
+          mismatch);
+    } finally {
+      if (previous == null) {
+        System.clearProperty(GoldenFiles.BLESS_COMMAND_PROPERTY);
+      } else {
+        System.setProperty(GoldenFiles.BLESS_COMMAND_PROPERTY, previous);
+      }
+    }
+  }
+
+  @Test
   void renamingTheThreeCandidatesAcceptsTheGolden() throws IOException {
     byte[] bytes = CoreDumpEncoder.encode(dump(1));
     assertThrows(ConformanceFailure.class, () -> golden(false, false).check(F3, bytes));

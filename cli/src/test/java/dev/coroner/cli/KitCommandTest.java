@@ -53,9 +53,13 @@ class KitCommandTest {
   static void exportTheKitAndRunItInTheInterpreter() throws Exception {
     kit = tmp.resolve("kit");
     Path repo = Cli.repo();
-    Cli.Result export =
-        Cli.run("kit", "export", kit, "--fixtures", repo.resolve("wat"), "--goldens",
-            repo.resolve("conformance-suite/golden"));
+    List<Object> args = new ArrayList<>(List.of("kit", "export", kit, "--fixtures",
+        repo.resolve("wat"), "--goldens", repo.resolve("conformance-suite/golden")));
+    if (Files.isDirectory(repo.resolve("conformance-suite/golden/programs"))) {
+      // The program fixtures' goldens are there: their wasi-command cases too.
+      args.addAll(List.of("--programs", repo.resolve("programs")));
+    }
+    Cli.Result export = Cli.run(args.toArray());
     assertEquals(0, export.exit(), export::toString);
     cases = Kit.read(kit).cases();
     System.out.println("[KitCommandTest] " + export.out().strip());

@@ -1,7 +1,11 @@
 package dev.coroner.chicory.conformance;
 
+import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Store;
+import com.dylibso.chicory.wasi.WasiExitException;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Value;
@@ -19,7 +23,10 @@ import dev.coroner.harness.kit.KitException;
 import dev.coroner.harness.kit.KitModule;
 import dev.coroner.harness.kit.KitStep;
 import dev.coroner.harness.kit.ReferenceRunner;
+import dev.coroner.wasi.ProgramRunner;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +35,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +51,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Each case runs on a thread of its own with a {@value #THREAD_STACK_BYTES}-byte Java stack:
  * Chicory's call depth is the Java stack's, so exhaustion cases come out deeper than the case's
- * {@code maxCallDepth} (the {@code CALL_DEPTH} divergence of the profile). Only {@code script}
- * cases run; {@code wasi-command} cases are reported as not supported.
+ * {@code maxCallDepth} (the {@code CALL_DEPTH} divergence of the profile). {@code wasi-command}
+ * cases (program fixtures) run with Chicory's own WASI preview 1.
  */
 public final class ChicoryKitRunner {
 
@@ -77,12 +85,9 @@ public final class ChicoryKitRunner {
    */
   public static byte[] run(Kit kit, Kit.Entry entry, Duration timeout) throws KitException {
     KitCase kase = kit.read(entry);
-    if (kase.kind() != KitCase.Kind.SCRIPT) {
-      throw new KitException(
-          entry.id() + ": kind " + kase.kind().json() + " is not supported by this runner");
-    }
     ChicoryKitRunner runner = new ChicoryKitRunner(kit, entry, kase);
-    FutureTask<CoreDump> task = new FutureTask<>(runner::steps);
+    FutureTask<CoreDump> task = new FutureTask<>(
+        kase.kind() == KitCase.Kind.WASI_COMMAND ? runner::program : runner::steps);
     Thread t = new Thread(null, task, "chicory-kit " + entry.id(), THREAD_STACK_BYTES);
     t.setDaemon(true);
     t.start();
@@ -147,6 +152,61 @@ public final class ChicoryKitRunner {
     return dump;
   }
 
+  /**
+   * Runs a {@code wasi-command} case: its one {@code wasi-start} step, with Chicory's WASI preview
+   * 1 given the step's arguments, environment, standard input and pre-opened directories, and the
+   * program fixtures' fixed clock and seeded random numbers; output is discarded.
+   */
+  private CoreDump program() throws KitException {
+    if (kase.steps().size() != 1 || !(kase.steps().get(0) instanceof KitStep.WasiStart start)) {
+      throw new KitException(
+          kase.id() + ": a wasi-command case must have exactly one step, a wasi-start");
+    }
+    String where = kase.id() + " step 0 (wasi-start)";
+    byte[] stdin = start.stdin().isPresent() ? read(start.stdin().get()) : new byte[0];
+    WasiOptions.Builder options = WasiOptions.builder()
+        .withArguments(start.args())
+        .withStdin(new ByteArrayInputStream(stdin), false)
+        .withStdout(OutputStream.nullOutputStream(), false)
+        .withStderr(OutputStream.nullOutputStream(), false)
+        .withClock(ProgramRunner.CLOCK)
+        .withRandom(new Random(ProgramRunner.RANDOM_SEED));
+    for (KitStep.EnvVar e : start.env()) {
+      options.withEnvironment(e.name(), e.value());
+    }
+    for (KitStep.Preopen p : start.preopens()) {
+      options.withDirectory(p.guest(), kit.file(entry, p.host()));
+    }
+    WasmModule module = module(start.module(), where);
+    try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options.build()).build()) {
+      // Chicory runs an exported _start inside build() unless told not to; it is called once the
+      // instance exists, so that its trap's dump has the instance.
+      Instance instance = coredumps.instantiate(Instance.builder(module)
+          .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
+          .withStart(false));
+      instances.put(start.instance(), instance);
+      instance.export("_start").apply();
+    } catch (WasiExitException exit) {
+      throw new KitException(where + ": expected a trap, but the program exited with code "
+          + exit.exitCode());
+    } catch (ChicoryException e) {
+      checkTrap(start.expect(), e, where);
+      return coredumps.coreDumpOf(e)
+          .orElseThrow(() -> new KitException(where + ": Chicory trapped but took no dump"));
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new KitException(where + ": Chicory failed with " + e, e);
+    }
+    throw new KitException(where + ": expected a trap, but _start returned");
+  }
+
+  private byte[] read(String name) throws KitException {
+    try {
+      return Files.readAllBytes(kit.file(entry, name));
+    } catch (IOException e) {
+      throw new KitException(entry.dir() + "/" + name + ": cannot read: " + e, e);
+    }
+  }
+
   /** Performs a step; returns its trap when it must trap, else null. */
   private ChicoryException perform(KitStep step, String where) throws KitException {
     Expect expect = step.expect();
@@ -177,14 +237,7 @@ public final class ChicoryKitRunner {
       if (!expect.traps()) {
         throw new KitException(where + ": trapped where no trap is expected: " + e.getMessage());
       }
-      // The kit's message is a prefix of most of Chicory's; Chicory words one differently
-      // ("Trapped on unreachable instruction"), so this runner looks for the kit's message
-      // anywhere in Chicory's.
-      String message = String.valueOf(e.getMessage());
-      if (!message.contains(expect.text())) {
-        throw new KitException(
-            where + ": expected trap \"" + expect.text() + "\", Chicory's is \"" + message + "\"");
-      }
+      checkTrap(expect, e, where);
       return e;
     } catch (RuntimeException | StackOverflowError e) {
       throw new KitException(where + ": Chicory failed with " + e, e);
@@ -199,6 +252,20 @@ public final class ChicoryKitRunner {
     return null;
   }
 
+  /**
+   * Checks Chicory's trap against the expected one. The kit's message is a prefix of most of
+   * Chicory's; Chicory words one differently ("Trapped on unreachable instruction"), so this
+   * runner looks for the kit's message anywhere in Chicory's.
+   */
+  private static void checkTrap(Expect expect, ChicoryException e, String where)
+      throws KitException {
+    String message = String.valueOf(e.getMessage());
+    if (!message.contains(expect.text())) {
+      throw new KitException(
+          where + ": expected trap \"" + expect.text() + "\", Chicory's is \"" + message + "\"");
+    }
+  }
+
   /** The module of a case file, parsed once (one module for all its instances) and named. */
   private WasmModule module(String file, String where) throws KitException {
     WasmModule m = parsed.get(file);
@@ -207,12 +274,7 @@ public final class ChicoryKitRunner {
     }
     KitModule km = kase.module(file)
         .orElseThrow(() -> new KitException(where + ": module " + file + " is not in the case"));
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(kit.file(entry, file));
-    } catch (IOException e) {
-      throw new KitException(entry.dir() + "/" + file + ": cannot read: " + e, e);
-    }
+    byte[] bytes = read(file);
     if (!Fixture.sha256(bytes).equals(km.sha256())) {
       throw new KitException(
           entry.dir() + "/" + file + ": SHA-256 differs from the manifest's; the kit is damaged");

@@ -108,6 +108,13 @@ class LldbTest {
     ProgramResult result = ProgramRunner.run(spec);
     CoreDump dump = result.coreDump()
         .orElseThrow(() -> new AssertionError(spec + " did not trap: " + result.outcome()));
+    // Where the conformance suite has the program's golden, this is that dump, byte for byte.
+    Path golden = repo().resolve(
+        "conformance-suite/golden/programs/assert-fail/assert-fail.run.json/trap.core");
+    if (Files.isRegularFile(golden)) {
+      assertTrue(java.util.Arrays.equals(Files.readAllBytes(golden),
+          result.coredumpBytes().orElseThrow()), "the run's dump differs from " + golden);
+    }
     Path facts = tmp.resolve("assert-fail.dwarfdump.txt");
     Files.writeString(facts, Lldb.output(List.of(dwarfdump.toString(), "--debug-info",
         "--debug-line", spec.wasm().toString())));

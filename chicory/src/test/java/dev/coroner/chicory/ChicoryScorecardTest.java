@@ -19,13 +19,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Chicory through the portable kit, as {@code README.md} shows it: the kit exported from every
- * fixture in {@code wat/} and its golden, every case run in Chicory 1.7.5's interpreter with {@link
+ * fixture in {@code wat/} and its golden (and every trapping program fixture of {@code programs/},
+ * once the golden tree has their goldens), every case run in Chicory 1.7.5's interpreter with {@link
  * ChicoryCoredumps} by {@link ChicoryKitRunner} (which reads only the kit), the dumps written as
  * {@code DUMPS/<fixture>/<line>.core} and scored by the kit's scorer under the {@code chicory}
  * profile. The expected verdict of each case is pinned here, so any change (a better or a worse
@@ -47,9 +49,12 @@ class ChicoryScorecardTest {
   static void exportTheKitAndRunEveryCaseInChicory() throws Exception {
     kit = tmp.resolve("kit");
     dumps = tmp.resolve("dumps");
-    KitExporter.Result exported = KitExporter.export(
-        Path.of(System.getProperty("coroner.fixtureRoot")),
-        Path.of(System.getProperty("coroner.goldenRoot")), kit);
+    Path fixtureRoot = Path.of(System.getProperty("coroner.fixtureRoot"));
+    Path goldenRoot = Path.of(System.getProperty("coroner.goldenRoot"));
+    // Program fixtures too, once their goldens are in the golden tree (wasi-command cases).
+    Optional<Path> programRoot = Files.isDirectory(goldenRoot.resolve("programs"))
+        ? Optional.of(fixtureRoot.resolveSibling("programs")) : Optional.empty();
+    KitExporter.Result exported = KitExporter.export(fixtureRoot, programRoot, goldenRoot, kit);
     outcomes = ChicoryKitRunner.writeDumps(Kit.read(kit), dumps, Duration.ofSeconds(60));
     System.out.println("[ChicoryScorecardTest] kit of " + exported.cases() + " cases; Chicory"
         + " wrote " + outcomes.stream().filter(o -> o.bytes() >= 0).count() + " dumps");
@@ -67,10 +72,8 @@ class ChicoryScorecardTest {
       }
     }
     assertTrue(failed.isEmpty(), "cases Chicory could not run:\n" + String.join("\n", failed));
-    GoldenLayout goldens = GoldenLayout.at(Path.of(System.getProperty("coroner.goldenRoot")));
-    long scriptGoldens = goldens.coreFiles().stream()
-        .filter(p -> !goldens.relative(p).startsWith("programs/")).count();
-    assertEquals(scriptGoldens, outcomes.size(), "one case per golden of a wat/ fixture");
+    assertEquals(GoldenLayout.at(Path.of(System.getProperty("coroner.goldenRoot"))).coreFiles()
+        .size(), outcomes.size(), "one case per golden");
   }
 
   @Test

@@ -62,7 +62,10 @@ import picocli.CommandLine.Spec;
       "Run a fixture (.wast/.wat) to its traps, run a WASI program (a .wasm that exports _start),"
           + " or call an export of a .wasm module, with coredump capture on. Writes one coredump"
           + " per trap and prints the trap, the file written and a backtrace (youngest frame"
-          + " first) named from the modules' name sections.",
+          + " first): source locations from the modules' DWARF (compiled with -g), inlined"
+          + " functions expanded, else names from their name sections. DWARF that cannot be"
+          + " read is one warning on stderr naming the section and byte; the backtrace still"
+          + " prints.",
       "",
       "A fixture runs every command, as the conformance suite does; each trapping command"
           + " (assert_trap, assert_exhaustion, or a .wat's ;; @trap directive) gives"

@@ -8,7 +8,6 @@ import dev.coroner.coredump.NameSection;
 import dev.coroner.coredump.Value;
 import dev.coroner.symbols.SourceBacktrace;
 import dev.coroner.symbols.SourceLocation;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,21 +52,6 @@ final class Backtrace {
     this.dump = dump;
     this.modules = modules;
     this.maxFrames = maxFrames;
-  }
-
-  /**
-   * The backtraces of every thread of {@code dump}, with names only (no source locations).
-   *
-   * @param given the name sections of the modules the program was made of, in order; matched to
-   *     the coredump's modules by {@link NameMatch} (its warnings are not shown)
-   * @param maxFrames frames shown per thread at the most; the rest are counted
-   */
-  static String render(CoreDump dump, List<NameSection> given, int maxFrames) {
-    List<NameMatch.Given> labelled = new ArrayList<>();
-    for (NameSection names : given) {
-      labelled.add(new NameMatch.Given("module " + labelled.size(), names));
-    }
-    return of(dump, labelled, maxFrames).text();
   }
 
   /**

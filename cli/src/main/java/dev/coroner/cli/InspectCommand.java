@@ -63,7 +63,8 @@ final class InspectCommand implements Callable<Integer> {
   @Option(
       names = "--wasm",
       paramLabel = "MODULE.wasm",
-      description = "A module of the crashed program, for names (repeatable).")
+      description = "A module of the crashed program, for source locations (its DWARF) and"
+          + " names (repeatable).")
   List<Path> modules = new ArrayList<>();
 
   @Override

@@ -10,7 +10,9 @@ import dev.coroner.chicory.conformance.KnownDivergence;
 import dev.coroner.chicory.conformance.Scorecard;
 import dev.coroner.chicory.conformance.Verdict;
 import dev.coroner.fixtures.Fixture;
+import dev.coroner.harness.golden.GoldenId;
 import dev.coroner.harness.golden.GoldenLayout;
+import dev.coroner.wasi.ProgramSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +24,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every trapping command of every fixture in {@code wat/}, run in Chicory 1.7.5's interpreter with
- * {@link ChicoryCoredumps}, and its dump classified against the golden Coroner's interpreter wrote
- * ({@code conformance-suite/golden/}). The expected verdict of each case is pinned here, so any
- * change (a better or a worse dump, a new fixture) shows up as a failure to be looked at; the
- * scorecard is printed.
+ * Every trapping command of every fixture in {@code wat/}, and every program run spec in {@code
+ * programs/} that expects a trap (run with Chicory's own WASI, {@link ChicoryProgramRunner}), run
+ * in Chicory 1.7.5's interpreter with {@link ChicoryCoredumps}, and its dump classified against the
+ * golden Coroner's interpreter wrote ({@code conformance-suite/golden/}). The expected verdict of
+ * each case is pinned here, so any change (a better or a worse dump, a new fixture or program)
+ * shows up as a failure to be looked at; the scorecard is printed.
  */
 class ChicoryScorecardTest {
 
@@ -37,6 +40,36 @@ class ChicoryScorecardTest {
           new Expected(Verdict.DIVERGENT, Set.of(KnownDivergence.CALL_DEPTH)));
 
   private record Expected(Verdict verdict, Set<KnownDivergence> divergences) {}
+
+  /**
+   * The program run specs that expect a trap, each run in Chicory with its WASI and its dump
+   * classified against the golden {@code programs/SPEC/trap.core}, named as its conformance test
+   * ({@code programs/NAME/SPEC.run.json:trap}). A program that does not trap in Chicory as its
+   * spec says is not runnable, with what it did instead.
+   */
+  private static List<CaseResult> programCases(Path programRoot, Path goldenRoot)
+      throws Exception {
+    GoldenLayout layout = GoldenLayout.at(goldenRoot);
+    List<CaseResult> results = new ArrayList<>();
+    for (ProgramSpec spec : ProgramSpec.loadAll(programRoot)) {
+      if (spec.expect().trap().isEmpty()) {
+        continue; // an exit: no coredump, no golden
+      }
+      GoldenId id = GoldenId.ofProgram(spec.id(), true);
+      String name = id.toString();
+      ChicoryProgramRunner.Outcome o = ChicoryProgramRunner.run(spec);
+      if (o.exitCode().isPresent()) {
+        results.add(CaseResult.notRunnable(name,
+            "exited with code " + o.exitCode().get() + " in Chicory instead of trapping"));
+        continue;
+      }
+      byte[] golden = Files.readAllBytes(layout.core(id));
+      results.add(GoldenComparison.classify(name, o.dump().orElseThrow(
+          () -> new AssertionError(name + ": Chicory trapped (" + o.message().orElse("")
+              + ") but no dump was taken")), golden));
+    }
+    return results;
+  }
 
   @Test
   void everyFixtureCaseHasItsPinnedVerdict() throws Exception {
@@ -58,6 +91,7 @@ class ChicoryScorecardTest {
             () -> new AssertionError(name + ": Chicory trapped but no dump was taken")), golden));
       }
     }
+    results.addAll(programCases(Path.of(System.getProperty("coroner.programRoot")), goldenRoot));
     Scorecard card = new Scorecard(results);
     System.out.print("Chicory 1.7.5 interpreter + dev.coroner.chicory against the goldens:\n"
         + card.render());

@@ -37,7 +37,8 @@ import java.util.concurrent.TimeoutException;
  * the coredump of the last step's trap. Its dumps of Coroner's own kit are byte-identical to the
  * goldens, which shows the manifest says everything a producer needs.
  *
- * <p>Only {@code script} cases run here; {@code wasi-command} cases need a WASI host.
+ * <p>{@code wasi-command} cases (program fixtures) run with Coroner's WASI binding ({@link
+ * ProgramCaseRunner}).
  */
 public final class ReferenceRunner {
 
@@ -81,11 +82,25 @@ public final class ReferenceRunner {
    */
   public static byte[] run(Kit kit, Kit.Entry entry, Duration timeout) throws KitException {
     KitCase kase = kit.read(entry);
-    if (kase.kind() != KitCase.Kind.SCRIPT) {
-      throw new KitException(
-          entry.id() + ": kind " + kase.kind().json() + " is not supported by this runner");
+    if (kase.kind() == KitCase.Kind.WASI_COMMAND) {
+      ProgramCaseRunner program = new ProgramCaseRunner(kit, entry, kase);
+      return execute(entry, program::run, program::interrupt, timeout);
     }
     ReferenceRunner runner = new ReferenceRunner(kit, entry, kase);
+    return execute(entry, runner::steps, () -> runner.env.store().interrupt(), timeout);
+  }
+
+  /** A run that returns the dump or says why there is none. */
+  private interface Run {
+    CoreDump call() throws KitException;
+  }
+
+  /**
+   * Runs {@code run} on a thread of its own for at most {@code timeout}, then {@code interrupt}s
+   * it; returns the canonical encoding of its dump.
+   */
+  private static byte[] execute(Kit.Entry entry, Run run, Runnable interrupt, Duration timeout)
+      throws KitException {
     ExecutorService worker =
         Executors.newSingleThreadExecutor(r -> {
           Thread t = new Thread(r, "coroner-kit " + entry.id());
@@ -93,11 +108,11 @@ public final class ReferenceRunner {
           return t;
         });
     try {
-      Future<CoreDump> result = worker.submit(runner::steps);
+      Future<CoreDump> result = worker.submit(run::call);
       try {
         return CoreDumpEncoder.encode(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
       } catch (TimeoutException e) {
-        runner.env.store().interrupt();
+        interrupt.run();
         result.cancel(true);
         throw new KitException(entry.id() + ": did not finish within " + timeout.toSeconds()
             + " s");

@@ -11,6 +11,7 @@ import dev.coroner.fixtures.WastModule;
 import dev.coroner.harness.CapturedTrap;
 import dev.coroner.harness.FixtureRunException;
 import dev.coroner.harness.FixtureRunner;
+import dev.coroner.interpreter.Extern;
 import dev.coroner.interpreter.FunctionInstance;
 import dev.coroner.interpreter.Instance;
 import dev.coroner.interpreter.StoreConfig;
@@ -273,7 +274,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** Calls the export; returns its trap, or fails when it returns normally. */
   private TrapException invoke(Instance instance) {
-    Object export = instance.export(invoke);
+    Extern export = instance.export(invoke).orElse(null);
     if (export == null) {
       throw CliException.failure(
           file + ": no export named \"" + invoke + "\"; exported functions: "

@@ -2,8 +2,9 @@ package dev.coroner.interpreter;
 
 /** The module's imports cannot be resolved or do not match (spec: {@code assert_unlinkable}). */
 public final class UnlinkableException extends WasmException {
+  private static final long serialVersionUID = 1L;
 
-  public UnlinkableException(String specMessage, String detail) {
-    super(specMessage, detail, null);
+  UnlinkableException(String specMessage, String detail) {
+    super(specMessage, detail, null, -1);
   }
 }

@@ -66,9 +66,8 @@ class TrapPositionTest {
   void fusedLocalLoadTrapsLikeTheLoadAlone() {
     WasmModule m = Wat.module("(module (memory 1) (func (export \"f\") (param i32) (result i32)"
         + " i32.const 1 drop local.get 0 i32.load offset=4))");
-    int[] code = m.code(0).code;
-    assertEquals(true, java.util.Arrays.stream(code)
-        .anyMatch(op -> op == dev.coroner.interpreter.validate.Op.I32_LOAD_LOCAL));
+    int[] code = m.compiled(0).code;
+    assertEquals(true, java.util.Arrays.stream(code).anyMatch(op -> op == Op.I32_LOAD_LOCAL));
     Store store = new Store(StoreConfig.defaults().withCapture("fused"));
     Instance inst = store.instantiate(m);
     assertEquals(0, inst.invoke("f", 0)[0]);

@@ -475,7 +475,6 @@ enum Instruction {
   private final int flags;
   /** Bytes a load or store accesses; 0 for other instructions. */
   private final int width;
-  private final boolean load;
 
   /** A numeric instruction: no immediates, typed by {@code sig}. */
   Instruction(int code, String text, Sig sig) {
@@ -505,7 +504,6 @@ enum Instruction {
     this.sig = load ? Sig.of(ADDRESS).to(type) : Sig.of(ADDRESS, type).to();
     this.flags = TRAPS;
     this.width = width;
-    this.load = load;
   }
 
   Instruction(int code, String text, Immediates immediates, Sig sig, int flags) {
@@ -515,7 +513,6 @@ enum Instruction {
     this.sig = sig;
     this.flags = flags;
     this.width = 0;
-    this.load = false;
   }
 
   /** The instruction's number in pre-decoded code ({@link Op}). */
@@ -569,14 +566,6 @@ enum Instruction {
   /** Bytes a load or store accesses (its natural alignment is their log2); 0 otherwise. */
   int width() {
     return width;
-  }
-
-  boolean isLoad() {
-    return load;
-  }
-
-  boolean isStore() {
-    return immediates == Immediates.MEMARG && !load;
   }
 
   /** The length in ints of a typed instruction in pre-decoded code: its number and immediates. */

@@ -415,7 +415,8 @@ final class ModuleParser implements ModuleContext {
   /**
    * Decodes a constant expression and checks that it produces one value of type {@code expected}:
    * every instruction must be one the table marks constant; they are then typed in order, as a
-   * function body's would be.
+   * function body's would be (so marking an operator constant, as extended constant expressions
+   * do, is enough for validation; {@link ConstExpr#evaluate} then needs its semantics).
    */
   private ConstExpr constExpr(BinaryReader<MalformedException> s, int expected, String where) {
     int at = s.position();
@@ -454,6 +455,16 @@ final class ModuleParser implements ModuleContext {
       Instruction in = instrs.get(i);
       codes[i] = in.code();
       values[i] = immediates.get(i);
+      if (in.typed() && in.immediates() == Instruction.Immediates.NONE) {
+        // An operator (extended constant expressions): its operands are the values before it.
+        byte[] params = in.params();
+        for (int p = params.length - 1; p >= 0; p--) {
+          if (sp == 0 || stack[--sp] != (params[p] & 0xFF)) {
+            invalidAt("type mismatch", where + ": operands of " + in.text(), at);
+            return ConstExpr.of(Op.I32_CONST, 0);
+          }
+        }
+      }
       int type = constType(in, values[i], where);
       if (type == ValType.UNKNOWN) {
         return ConstExpr.of(Op.I32_CONST, 0);
@@ -474,6 +485,7 @@ final class ModuleParser implements ModuleContext {
   /** Reads a constant instruction's immediate: the value's bits, an index or a type. */
   private static long constImmediate(BinaryReader<MalformedException> s, Instruction in) {
     switch (in.immediates()) {
+      case NONE: return 0;
       case I32: return s.readS32("i32 constant");
       case I64: return s.readS64("i64 constant");
       case F32: return s.readFixed(4, "f32 constant");
@@ -513,7 +525,7 @@ final class ModuleParser implements ModuleContext {
       case REF_NULL:
         return (int) immediate;
       default:
-        return in.results()[0];
+        return in.results()[0] & 0xFF;
     }
   }
 

@@ -300,8 +300,6 @@ final class Op {
    * with its address pushed, exactly as if the two had run separately.
    */
   static final int I32_LOAD_LOCAL = BR_IF_I32 + 11;
-  /** One more than the largest number of a non-SIMD form. */
-  static final int COUNT_WITHOUT_SIMD = I32_LOAD_LOCAL + 1;
 
   /** The encoding's prefix byte of {@code code}: 0 for one-byte opcodes, 0xFC or 0xFD. */
   static int prefix(int code) {

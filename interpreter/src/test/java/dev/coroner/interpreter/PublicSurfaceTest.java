@@ -72,6 +72,33 @@ class PublicSurfaceTest {
     assertEquals("i32.div_s", inst.module().instructionAt(0, codeOffset).orElseThrow());
   }
 
+  /** What a WASI proc_exit does: an exception of its own, which must reach the embedder as is. */
+  static final class Exit extends RuntimeException {
+    Exit() {
+      super("exit", null, false, false);
+    }
+  }
+
+  @Test
+  void hostExceptionsThatAreNotTrapsPropagateUnchangedAndTheStoreStaysUsable() {
+    Store store = new Store();
+    FunctionInstance exit = store.hostFunction(FuncType.of(new int[] {ValType.I32}, new int[0]),
+        (ctx, args) -> {
+          if (args[0] != 0) {
+            throw new Exit();
+          }
+          return new long[0];
+        });
+    store.register("host", Map.of("exit", exit));
+    Instance inst = store.instantiate(Wat.module("(module (import \"host\" \"exit\" (func $exit"
+        + " (param i32))) (func $deep (param i32) (call $exit (local.get 0)))"
+        + " (func (export \"run\") (param i32) (result i32) i64.const 1 drop"
+        + "  (call $deep (local.get 0)) (i32.const 42)))"));
+    assertThrows(Exit.class, () -> inst.invoke("run", 1));
+    assertEquals(42, inst.invoke("run", 0)[0]);
+    assertThrows(Exit.class, () -> inst.invoke("run", 7));
+  }
+
   @Test
   void hostAndLinkErrorsHaveNoOffset() {
     Store store = new Store();

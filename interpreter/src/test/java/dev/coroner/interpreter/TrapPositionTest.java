@@ -2,6 +2,7 @@ package dev.coroner.interpreter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coroner.coredump.Frame;
 import dev.coroner.coredump.Value;
@@ -106,6 +107,10 @@ class TrapPositionTest {
       }
     }
     assertEquals(expected, f.codeOffset());
+    // The table agrees that the instruction there can trap.
+    String name = inst.module().instructionAt(1, f.codeOffset()).orElseThrow();
+    assertTrue(java.util.Arrays.stream(Instruction.values())
+        .anyMatch(in -> in.text().equals(name) && in.traps()), name + " should be marked TRAPS");
     assertEquals(Value.f64(0), f.locals().get(0));
     assertEquals(k.stack(), f.stack());
   }

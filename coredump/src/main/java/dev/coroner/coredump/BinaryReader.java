@@ -144,11 +144,6 @@ public class BinaryReader<X extends Exception> {
     return region;
   }
 
-  /** The errors factory. */
-  protected Errors<X> errors() {
-    return errors;
-  }
-
   LebLog lebLog() {
     return lebLog;
   }

@@ -4,8 +4,8 @@
 Usage: encode.py STATE_JSON OUT_CORE
 
 Standard library only. The output is byte-identical with Coroner's golden files;
-see docs/state-json.md for the input and /work/shared/docs/coredump-format.md,
-section B, for the encoding.
+see docs/state-json.md for the input and docs/coredump-format.md ("The canonical
+profile") for the encoding.
 """
 
 import json

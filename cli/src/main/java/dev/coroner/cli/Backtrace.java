@@ -4,6 +4,7 @@ import dev.coroner.coredump.CoreDump;
 import dev.coroner.coredump.CoreDumpText;
 import dev.coroner.coredump.CoreStack;
 import dev.coroner.coredump.Frame;
+import dev.coroner.coredump.NameSection;
 import dev.coroner.coredump.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +14,8 @@ import java.util.List;
  * A.f (func 0) offset 0x8}) followed by its locals and operand stack, with names from the modules'
  * name sections where known.
  *
- * <p><b>Which name section belongs to which coredump module.</b> Coredump module {@code i} (from
- * {@code coremodules}) takes the names of the given module whose name section has the same module
- * name; if no given module has that name, it takes the given module at the same position {@code
- * i}, if there is one. Without names a frame falls back to {@code func N}, and locals to {@code
- * lN}.
+ * <p>Which name section belongs to which coredump module is {@link NameMatch}'s decision. Without
+ * names a frame falls back to {@code func N}, and locals to {@code lN}.
  */
 final class Backtrace {
 
@@ -28,40 +26,34 @@ final class Backtrace {
   private final List<NameSection> moduleNames;
   private final int maxFrames;
 
-  private Backtrace(CoreDump dump, List<NameSection> given, int maxFrames) {
+  private Backtrace(CoreDump dump, List<NameSection> moduleNames, int maxFrames) {
     this.dump = dump;
-    this.moduleNames = match(dump.modules(), given);
+    this.moduleNames = moduleNames;
     this.maxFrames = maxFrames;
   }
 
   /**
    * The backtraces of every thread of {@code dump}.
    *
-   * @param given the name sections of the modules the user supplied, in order
+   * @param given the name sections of the modules the program was made of, in order; matched to
+   *     the coredump's modules by {@link NameMatch} (its warnings are not shown)
    * @param maxFrames frames shown per thread at the most; the rest are counted
    */
   static String render(CoreDump dump, List<NameSection> given, int maxFrames) {
-    return new Backtrace(dump, given, maxFrames).renderAll();
+    List<NameMatch.Given> labelled = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      labelled.add(new NameMatch.Given("module " + i, given.get(i)));
+    }
+    return renderMatched(dump, NameMatch.match(dump.modules(), labelled).perModule(), maxFrames);
   }
 
-  /** For each coredump module, the name section that names it (see the class comment). */
-  static List<NameSection> match(List<String> dumpModules, List<NameSection> given) {
-    List<NameSection> out = new ArrayList<>(dumpModules.size());
-    for (int i = 0; i < dumpModules.size(); i++) {
-      String name = dumpModules.get(i);
-      NameSection chosen = null;
-      for (NameSection candidate : given) {
-        if (candidate.module().filter(name::equals).isPresent()) {
-          chosen = candidate;
-          break;
-        }
-      }
-      if (chosen == null) {
-        chosen = i < given.size() ? given.get(i) : NameSection.NONE;
-      }
-      out.add(chosen);
-    }
-    return out;
+  /**
+   * The backtraces of every thread of {@code dump}, with names already matched.
+   *
+   * @param moduleNames for coredump module {@code i}, its names
+   */
+  static String renderMatched(CoreDump dump, List<NameSection> moduleNames, int maxFrames) {
+    return new Backtrace(dump, moduleNames, maxFrames).renderAll();
   }
 
   private String renderAll() {
@@ -100,7 +92,7 @@ final class Backtrace {
     }
     out.append("  #").append(number).append(' ').append(module);
     String funcIndex = Integer.toUnsignedString(func);
-    names.function(func).ifPresentOrElse(
+    names.functionName(func).ifPresentOrElse(
         name -> out.append('.').append(name).append(" (func ").append(funcIndex).append(')'),
         () -> out.append(" func ").append(funcIndex));
     out.append(" offset 0x").append(Integer.toHexString(frame.codeOffset()));
@@ -133,7 +125,7 @@ final class Backtrace {
         s.append(", ");
       }
       int index = i;
-      s.append(names.local(func, i).map(n -> "$" + n).orElseGet(() -> "l" + index))
+      s.append(names.localName(func, i).map(n -> "$" + n).orElseGet(() -> "l" + index))
           .append('=').append(CoreDumpText.value(locals.get(i)));
     }
     more(s, locals.size());

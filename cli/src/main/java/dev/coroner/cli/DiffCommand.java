@@ -1,8 +1,6 @@
 package dev.coroner.cli;
 
 import dev.coroner.coredump.CoreDump;
-import dev.coroner.coredump.CoreDumpDecoder;
-import dev.coroner.coredump.CoreDumpFormatException;
 import dev.coroner.harness.Difference;
 import dev.coroner.harness.StructuralDiff;
 import java.io.PrintWriter;
@@ -25,13 +23,17 @@ import picocli.CommandLine.Spec;
       "Compare two coredumps field by field (modules, instances, memories, globals, frames) and"
           + " list every difference. Two dumps that hold the same state are the same even when"
           + " their encodings differ (another producer's section order or data layout, say);"
-          + " the output then says so and where the bytes first differ."
+          + " the output then says so and where the bytes first differ. Sections a coredump"
+          + " does not use (other custom sections, a type section, ...) are not compared.",
+      "",
+      "Both files must be valid coredumps; a file in another producer's frame layout is not,"
+          + " and the message names the layout ('coroner convert' rewrites it)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the same: byte-identical, or structurally equal",
-      "1:different",
-      "2:usage error, or a file cannot be read or is not a valid coredump"
+      "1:different, or a file is not a valid coredump (another producer's layout included)",
+      "2:usage error, or a file cannot be read"
     })
 final class DiffCommand implements Callable<Integer> {
 
@@ -47,14 +49,14 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     byte[] a = Inputs.read(first);
     byte[] b = Inputs.read(second);
+    CoreDump da = Inputs.coredump(first, a);
+    CoreDump db = Inputs.coredump(second, b);
     PrintWriter o = spec.commandLine().getOut();
     if (Arrays.equals(a, b)) {
       o.println(first + " and " + second + " are byte-identical (" + a.length + " bytes)");
       o.flush();
       return ExitCodes.OK;
     }
-    CoreDump da = decode(first, a);
-    CoreDump db = decode(second, b);
     List<Difference> differences = StructuralDiff.between(da, db);
     if (differences.isEmpty()) {
       o.println(first + " and " + second + " are structurally equal; only their encodings differ ("
@@ -69,13 +71,5 @@ final class DiffCommand implements Callable<Integer> {
     o.print(StructuralDiff.render(differences));
     o.flush();
     return ExitCodes.FAILURE;
-  }
-
-  private static CoreDump decode(Path file, byte[] bytes) {
-    try {
-      return CoreDumpDecoder.decode(bytes);
-    } catch (CoreDumpFormatException e) {
-      throw CliException.usage(file + ": not a valid coredump: " + e.getMessage());
-    }
   }
 }

@@ -1,7 +1,10 @@
 package dev.coroner.cli;
 
 import dev.coroner.coredump.CoreDump;
+import dev.coroner.coredump.CoreDumpFormatException;
 import dev.coroner.coredump.CoreDumpText;
+import dev.coroner.coredump.ModuleSections;
+import dev.coroner.coredump.NameSection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,12 +29,19 @@ import picocli.CommandLine.Spec;
       "Function and local names come from the name sections of the modules given with --wasm."
           + " Coredump module i takes the names of the given module whose name section has the"
           + " same module name (the name in the dump's coremodules section); if none has it, the"
-          + " i-th --wasm module. Without names, frames show 'func N'.",
+          + " i-th --wasm module, with a warning when that module's name section calls it"
+          + " something else. Without names, frames show 'func N'. A malformed name section is"
+          + " reported on stderr (with its offset) and its module's names are not used.",
+      "",
+      "A file in another producer's frame layout (wasmgdb, Wasmtime 7-9, frames without an"
+          + " instance index) is not printed: the message names the layout; 'coroner convert'"
+          + " rewrites it."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:printed",
-      "1:the file is not a valid coredump, or a --wasm file is not a WebAssembly module",
+      "1:the file is not a valid coredump (another producer's layout included), or a --wasm file"
+          + " is not a WebAssembly module",
       "2:usage error (bad option or unreadable file)"
     })
 final class InspectCommand implements Callable<Integer> {
@@ -49,21 +59,41 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CoreDump dump = Inputs.coredump(file, ExitCodes.FAILURE);
-    List<NameSection> names = new ArrayList<>();
+    CoreDump dump = Inputs.coredump(file);
+    PrintWriter err = spec.commandLine().getErr();
+    List<NameMatch.Given> given = new ArrayList<>();
     for (Path module : modules) {
-      byte[] bytes = Inputs.read(module);
-      try {
-        names.add(NameSection.read(bytes));
-      } catch (NameSection.NotWasmException e) {
-        throw CliException.failure(module + ": " + e.getMessage());
-      }
+      given.add(new NameMatch.Given(module.toString(), names(module, err)));
     }
+    NameMatch.Result match = NameMatch.match(dump.modules(), given);
+    for (String warning : match.warnings()) {
+      err.println("warning: " + warning);
+    }
+    err.flush();
     PrintWriter o = spec.commandLine().getOut();
     o.print(CoreDumpText.render(dump));
     o.println();
-    o.print(Backtrace.render(dump, names, Integer.MAX_VALUE));
+    o.print(Backtrace.renderMatched(dump, match.perModule(), Integer.MAX_VALUE));
     o.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The names of a {@code --wasm} module. A file that is not a well-framed Wasm module is an error
+   * (exit 1); a malformed name section is a warning, and the module then gives no names.
+   */
+  private static NameSection names(Path module, PrintWriter err) {
+    byte[] bytes = Inputs.read(module);
+    try {
+      ModuleSections.read(bytes);
+    } catch (CoreDumpFormatException e) {
+      throw CliException.failure(module + ": not a WebAssembly module: " + e.getMessage());
+    }
+    try {
+      return NameSection.fromModule(bytes);
+    } catch (CoreDumpFormatException e) {
+      err.println("warning: " + module + ": name section not used: " + e.getMessage());
+      return NameSection.NONE;
+    }
   }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code coroner} command: {@code run}, {@code inspect}, {@code validate} and {@code diff}.
+ * The {@code coroner} command: {@code run}, {@code inspect}, {@code validate}, {@code diff} and
+ * {@code convert}.
  *
  * <p>Exit codes: 0 success, 1 the answer is no (did not trap, invalid, different) or running
  * failed, 2 usage error or unreadable input, 3 internal error. User errors print one message to
@@ -24,12 +25,15 @@ import picocli.CommandLine.Spec;
     name = "coroner",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Capture, inspect, validate and compare WebAssembly coredumps.",
+    description = "Capture, inspect, validate, compare and convert WebAssembly coredumps.",
     subcommands = {
       RunCommand.class,
       InspectCommand.class,
       ValidateCommand.class,
       DiffCommand.class,
+      ConvertCommand.class,
+      DebugCommand.class,
+      KitCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -64,7 +68,7 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: choose one of run, inspect, validate, diff");
+        spec.commandLine(), "Missing command: choose one of run, inspect, validate, diff, convert, debug, kit");
   }
 
   /** Turns an exception from a command into a message on stderr and an exit code. */

@@ -1,7 +1,10 @@
 package dev.coroner.cli;
 
+import com.dylibso.chicory.wasi.WasiOptions;
 import dev.coroner.coredump.CoreDump;
 import dev.coroner.coredump.CoreDumpEncoder;
+import dev.coroner.coredump.CoreDumpFormatException;
+import dev.coroner.coredump.NameSection;
 import dev.coroner.fixtures.Command.AssertTrap;
 import dev.coroner.fixtures.Command.ModuleCommand;
 import dev.coroner.fixtures.Fixture;
@@ -21,6 +24,11 @@ import dev.coroner.interpreter.WasmException;
 import dev.coroner.interpreter.WasmModule;
 import dev.coroner.interpreter.script.ScriptEnvironment;
 import dev.coroner.interpreter.script.ScriptValue;
+import dev.coroner.wasi.ProgramExit;
+import dev.coroner.wasi.ProgramRunner;
+import dev.coroner.wasi.Wasi;
+import dev.coroner.wasi.WasiCommand;
+import dev.coroner.wasi.WasiImports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -30,6 +38,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,31 +47,52 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code coroner run}: runs a fixture ({@code .wast}/{@code .wat}) to its traps, or a {@code
- * .wasm} module's export, with coredump capture on; writes one coredump per trap and prints the
- * trap, the file and a named backtrace.
+ * {@code coroner run}: runs a fixture ({@code .wast}/{@code .wat}) to its traps, a WASI program
+ * (a {@code .wasm} command module, see {@link RunProgram}), or a {@code .wasm} module's export,
+ * with coredump capture on; writes one coredump per trap and prints the trap, the file and a named
+ * backtrace.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    header = "Run a fixture or a .wasm export to its traps and write their coredumps.",
+    header = "Run a fixture, a WASI program or a .wasm export to its traps and write their"
+        + " coredumps.",
     description = {
-      "Run a fixture (.wast/.wat) to its traps, or call an export of a .wasm module, with coredump"
-          + " capture on. Writes one coredump per trap and prints the trap, the file written and"
-          + " a backtrace (youngest frame first) named from the modules' name sections.",
+      "Run a fixture (.wast/.wat) to its traps, run a WASI program (a .wasm that exports _start),"
+          + " or call an export of a .wasm module, with coredump capture on. Writes one coredump"
+          + " per trap and prints the trap, the file written and a backtrace (youngest frame"
+          + " first) named from the modules' name sections.",
       "",
       "A fixture runs every command, as the conformance suite does; each trapping command"
           + " (assert_trap, assert_exhaustion, or a .wat's ;; @trap directive) gives"
-          + " <fixture-file>.<line>.core. A .wasm module is instantiated (a trapping start"
-          + " function gives a dump too) and, with --invoke, the export is called with ARGs"
-          + " parsed by its parameter types; the dump is <module-file>.core.",
+          + " <fixture-file>.<line>.core.",
+      "",
+      "A WASI program (WASI preview 1) runs its _start with this process's stdin, stdout and"
+          + " stderr, argv = the file name then the ARGs, only the --env variables, and the --dir"
+          + " folders. The streams are not presented as terminals, so the C library buffers"
+          + " stdout as in a pipe and a run leaves the same memory, and the same coredump, as the"
+          + " program fixtures' runner. Its exit code becomes coroner's (see below). A trap"
+          + " writes <file>.core and prints, on stderr and after the program's own output, the"
+          + " trap and a backtrace. Put -- before program arguments that start with '-'.",
+      "",
+      "Otherwise a .wasm module is instantiated (imports: wasi_snapshot_preview1, spectest,"
+          + " coroner; a trapping start function gives a dump) and, with --invoke, the export is"
+          + " called with ARGs parsed by its parameter types (a reactor's _initialize is called"
+          + " first); the dump is <module-file>.core.",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:at least one trap was captured and its coredump written",
-      "1:the program did not trap, the fixture has a syntax error, or running it failed",
-      "2:usage error (bad option, argument or unreadable file)"
+      "0:a fixture or --invoke: at least one trap was captured and its coredump written",
+      "1:nothing trapped, the fixture has a syntax error, the module is malformed or cannot be"
+          + " linked, running it failed, or (--check-v8) V8 disagrees or cannot run",
+      "2:usage error (bad option or argument, unreadable file, --dir on a missing folder)",
+      "3:internal error (rerun with --verbose for the stack trace)",
+      "0-125:a WASI program: its own exit code (once it runs, 1, 2 and 3 are the program's)",
+      "126:a WASI program exited with a code above 125 (stderr names it)",
+      "130:a WASI program was stopped by Ctrl-C (no coredump unless --dump-on-interrupt)",
+      "134:a WASI program trapped; its coredump was written",
+      "142:a WASI program was stopped by --timeout (no coredump unless --dump-on-interrupt)",
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -74,15 +104,17 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "FILE",
-      description = "A .wast or .wat fixture, or a .wasm module.")
+      description = "A .wast or .wat fixture, a WASI program (.wasm with _start), or a .wasm"
+          + " module.")
   Path file;
 
   @Parameters(
       index = "1..*",
       paramLabel = "ARG",
       description =
-          "With --invoke: the export's arguments. i32/i64: decimal or 0x hex; f32/f64: decimal,"
-              + " inf, -inf, nan, nan:0xPAYLOAD. Put -- before negative numbers.")
+          "For a WASI program: its arguments (argv[1]...). With --invoke: the export's"
+              + " arguments; i32/i64: decimal or 0x hex; f32/f64: decimal, inf, -inf, nan,"
+              + " nan:0xPAYLOAD. Put -- before arguments that start with '-'.")
   List<String> args = new ArrayList<>();
 
   @Option(
@@ -108,12 +140,55 @@ final class RunCommand implements Callable<Integer> {
               + " fixture's own directory.")
   Path root;
 
+  @Option(
+      names = "--check-v8",
+      description =
+          "For a fixture: also run it in V8 (Node.js 20+) and report whether V8 has the same"
+              + " frames (instance, function, offset) as each dump written; exit 1 if not.")
+  boolean checkV8;
+
+  @Option(
+      names = "--dir",
+      paramLabel = "HOST[::GUEST]",
+      description = "For a .wasm module: give the program the folder HOST, under the name GUEST"
+          + " (default: HOST as written). Repeatable.")
+  List<String> dirs = new ArrayList<>();
+
+  @Option(
+      names = "--env",
+      paramLabel = "NAME=VALUE",
+      description = "For a .wasm module: an environment variable (the program sees no others)."
+          + " Repeatable.")
+  List<String> env = new ArrayList<>();
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description = "For a WASI program: stop it after DURATION (500ms, 10s, 2m, 1h; a bare"
+          + " number is seconds). Ctrl-C stops it too.")
+  String timeout;
+
+  @Option(
+      names = "--reproducible",
+      description = "For a WASI program: the clocks read 2026-01-01T00:00:00Z and random_get"
+          + " draws from a generator seeded with 0, as in the program fixtures' runner, so a"
+          + " program that reads either (Rust's HashMap seeds itself from random_get) writes the"
+          + " same coredump on every run, and the same as its golden.")
+  boolean reproducible;
+
+  @Option(
+      names = "--dump-on-interrupt",
+      description = "For a WASI program stopped by Ctrl-C or --timeout: write its coredump and"
+          + " print its backtrace.")
+  boolean dumpOnInterrupt;
+
   @Override
   public Integer call() {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     if (name.endsWith(".wasm")) {
-      if (root != null) {
-        throw CliException.usage("--root applies to fixtures, not to a .wasm module");
+      if (root != null || checkV8) {
+        throw CliException.usage(
+            (checkV8 ? "--check-v8" : "--root") + " applies to fixtures, not to a .wasm module");
       }
       return runModule(name);
     }
@@ -121,6 +196,11 @@ final class RunCommand implements Callable<Integer> {
       if (invoke != null || !args.isEmpty()) {
         throw CliException.usage(
             "--invoke and arguments apply to a .wasm module; a fixture says what to invoke itself");
+      }
+      if (!dirs.isEmpty() || !env.isEmpty() || timeout != null || dumpOnInterrupt
+          || reproducible) {
+        throw CliException.usage("--dir, --env, --timeout, --reproducible and"
+            + " --dump-on-interrupt apply to a .wasm module");
       }
       return runFixture();
     }
@@ -175,7 +255,7 @@ final class RunCommand implements Callable<Integer> {
           trap.dump(), names);
     }
     o.flush();
-    return ExitCodes.OK;
+    return checkV8 ? V8Check.report(fixture, traps, o) : ExitCodes.OK;
   }
 
   /** The closest ancestor directory called {@code wat}, else the fixture's directory. */
@@ -219,8 +299,8 @@ final class RunCommand implements Callable<Integer> {
 
   private static NameSection names(byte[] bytes) {
     try {
-      return NameSection.read(bytes);
-    } catch (NameSection.NotWasmException e) {
+      return NameSection.fromModule(bytes);
+    } catch (CoreDumpFormatException e) {
       return NameSection.NONE;
     }
   }
@@ -235,31 +315,52 @@ final class RunCommand implements Callable<Integer> {
     } catch (WasmException e) {
       throw CliException.failure(file + ": not a valid WebAssembly module: " + e.getMessage(), e);
     }
-    String instanceName =
-        fileName.substring(0, fileName.length() - ".wasm".length());
-    ScriptEnvironment env = new ScriptEnvironment(StoreConfig.defaults().withCapture(fileName));
+    if (invoke == null && WasiCommand.hasStart(module)) {
+      return new RunProgram(file, module, List.of(names(bytes)), out, spec.commandLine().getErr())
+          .run(args, dirs, env, timeout, dumpOnInterrupt, reproducible);
+    }
+    if (timeout != null || dumpOnInterrupt || reproducible) {
+      throw CliException.usage("--timeout, --reproducible and --dump-on-interrupt apply to a"
+          + " WASI program (a .wasm that exports _start, run without --invoke)");
+    }
+    String instanceName = ProgramRunner.instanceName(fileName);
+    ScriptEnvironment script =
+        new ScriptEnvironment(StoreConfig.defaults().withCapture(fileName));
+    registerWasi(script, fileName);
     TrapException trap = null;
     String where;
     Instance instance = null;
     try {
-      instance = env.module(module, null, instanceName);
+      WasiImports.check(module, Set.of("spectest", "coroner"));
+      instance = script.module(module, null, instanceName);
     } catch (UninstantiableException e) {
       trap = e.trap();
     } catch (WasmException e) {
       throw CliException.failure(file + ": cannot instantiate: " + e.getMessage(), e);
+    } catch (ProgramExit e) {
+      throw CliException.failure(file + ": the start function called proc_exit(" + e.exitCode()
+          + ") without trapping; no coredump written");
     }
     if (trap != null) {
       where = file + " (instantiation)";
     } else if (invoke == null) {
       if (!args.isEmpty()) {
-        throw CliException.usage("arguments given without --invoke NAME");
+        throw CliException.usage("arguments given without --invoke NAME, and " + file
+            + " is not a WASI program (it exports no _start)");
       }
       throw CliException.failure(
-          file + ": instantiated without trapping (no start function trapped); use --invoke NAME"
-              + " [ARGS...] to call an export; no coredump written");
+          file + ": instantiated without trapping, and it is not a WASI program: it exports no"
+              + " \"_start\" (a reactor or library module; exported functions: "
+              + exportedFunctions(instance) + "); use --invoke NAME [ARGS...] to call an export;"
+              + " no coredump written");
     } else {
       where = file + " --invoke " + invoke;
-      trap = invoke(instance);
+      trap = initialize(instance);
+      if (trap != null) {
+        where = file + " _initialize (called before --invoke " + invoke + ")";
+      } else {
+        trap = invoke(instance);
+      }
     }
     CoreDump dump =
         trap.coreDump()
@@ -270,6 +371,39 @@ final class RunCommand implements Callable<Integer> {
     report(o, where, trap.getMessage(), written, encoded.length, dump, List.of(names(bytes)));
     o.flush();
     return ExitCodes.OK;
+  }
+
+  /** WASI for a module run with --invoke: argv is the file name; stdio, --dir and --env apply. */
+  private void registerWasi(ScriptEnvironment script, String fileName) {
+    ProgramIo io = ProgramIo.current();
+    WasiOptions.Builder options = WasiOptions.builder()
+        .withArguments(List.of(fileName))
+        .withStdin(io.in, false)
+        .withStdout(io.out, false)
+        .withStderr(io.err, false);
+    WasiArguments.apply(options, dirs, env);
+    Wasi.create(options.build()).register(script.store());
+  }
+
+  /**
+   * A WASI reactor's {@code _initialize} must run before its other exports: calls it when it is
+   * exported (and not the export asked for); returns its trap, if it traps.
+   */
+  private TrapException initialize(Instance instance) {
+    if (invoke.equals("_initialize")
+        || !(instance.export("_initialize").orElse(null) instanceof FunctionInstance init)
+        || init.type().paramCount() != 0) {
+      return null;
+    }
+    try {
+      init.call();
+      return null;
+    } catch (TrapException e) {
+      return e;
+    } catch (ProgramExit e) {
+      throw CliException.failure(file + ": _initialize called proc_exit(" + e.exitCode()
+          + ") before --invoke " + invoke + "; no coredump written");
+    }
   }
 
   /** Calls the export; returns its trap, or fails when it returns normally. */
@@ -293,6 +427,9 @@ final class RunCommand implements Callable<Integer> {
       return e;
     } catch (WasmException e) {
       throw CliException.failure(file + ": " + invoke + " failed: " + e.getMessage(), e);
+    } catch (ProgramExit e) {
+      throw CliException.failure(file + ": " + invoke + " called proc_exit(" + e.exitCode()
+          + ") without trapping; no coredump written");
     }
     List<ScriptValue> typed = new ArrayList<>();
     for (int i = 0; i < results.length; i++) {
@@ -316,6 +453,11 @@ final class RunCommand implements Callable<Integer> {
   // ---- output ----
 
   private Path write(String name, byte[] bytes) {
+    return write(out, name, bytes);
+  }
+
+  /** Writes a coredump into {@code out} (created if missing). */
+  static Path write(Path out, String name, byte[] bytes) {
     Path target = out.resolve(name);
     try {
       Files.createDirectories(out);
@@ -328,7 +470,13 @@ final class RunCommand implements Callable<Integer> {
 
   private static void report(PrintWriter o, String where, String message, Path written, int size,
       CoreDump dump, List<NameSection> names) {
-    o.println(where + ": trap: " + message);
+    report(o, where + ": trap: " + message, written, size, dump, names);
+  }
+
+  /** Prints {@code headline}, the file written and the backtrace. */
+  static void report(PrintWriter o, String headline, Path written, int size, CoreDump dump,
+      List<NameSection> names) {
+    o.println(headline);
     o.println("wrote " + written + " (" + size + " bytes)");
     o.print(Backtrace.render(dump, names, MAX_FRAMES));
   }

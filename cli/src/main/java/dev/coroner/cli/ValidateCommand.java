@@ -33,7 +33,12 @@ import picocli.CommandLine.Spec;
           + " it.",
       "",
       "A valid but non-canonical file counts as valid (other producers need not write the"
-          + " canonical layout) unless --strict is given."
+          + " canonical layout) unless --strict is given. Standard sections a coredump does not"
+          + " use (a type or code section, say) make a file valid but not canonical.",
+      "",
+      "A file whose corestack sections follow another producer's layout (wasmgdb; the fixed-u32"
+          + " layout of Wasmtime 7-9; frames without an instance index) is invalid, and its line"
+          + " names the layout; 'coroner convert' rewrites such files."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -112,7 +117,7 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       decoded = CoreDumpDecoder.decodeWithFacts(bytes);
     } catch (CoreDumpFormatException e) {
-      return "invalid: " + e.getMessage();
+      return "invalid: " + Inputs.whyInvalid(bytes, e);
     }
     CanonicalCheck.Result result = CanonicalCheck.check(decoded, bytes);
     if (result.isCanonical()) {

@@ -45,16 +45,25 @@ class DiffCommandTest {
   }
 
   @Test
-  void unreadableOrInvalidInputIsAUsageError() throws Exception {
+  void unreadableInputIsAUsageError() {
     Path missing = tmp.resolve("missing.core");
     Cli.Result r = Cli.run("diff", A, missing);
     assertEquals(2, r.exit(), r::toString);
     assertEquals(missing + ": no such file\n", r.err());
+    assertEquals(2, Cli.run("diff", A).exit());
+  }
+
+  /** As in validate and inspect: not a valid coredump is the answer "no" (exit 1). */
+  @Test
+  void invalidInputIsAFailureEvenWhenBothFilesAreTheSame() throws Exception {
     Path junk = tmp.resolve("junk.core");
     Files.write(junk, new byte[] {0, 'a', 's', 'm'});
     Cli.Result invalid = Cli.run("diff", junk, A);
-    assertEquals(2, invalid.exit(), invalid::toString);
-    assertTrue(invalid.err().startsWith(junk + ": not a valid coredump: "), invalid::toString);
-    assertEquals(2, Cli.run("diff", A).exit());
+    assertEquals(1, invalid.exit(), invalid::toString);
+    assertEquals(
+        junk + ": not a valid coredump: unexpected end of input while reading version (at offset"
+            + " 0x4)\n",
+        invalid.err());
+    assertEquals(1, Cli.run("diff", junk, junk).exit());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coroner.coredump.CoreDumpDecoder;
 import dev.coroner.coredump.CoreDumpText;
+import dev.coroner.coredump.NameSection;
 import dev.coroner.fixtures.Command;
 import dev.coroner.fixtures.Fixture;
 import java.nio.file.Files;
@@ -55,17 +56,81 @@ class InspectCommandTest {
     assertTrue(r.out().contains("locals: l0=i32 42"), r::toString);
   }
 
+  private static NameMatch.Given given(String label, String module, String function) {
+    return new NameMatch.Given(
+        label, new NameSection(Optional.ofNullable(module), Map.of(0, function), Map.of()));
+  }
+
   @Test
-  void unnamedModulesAreMatchedByPosition() {
-    NameSection first = new NameSection(Optional.empty(), Map.of(0, "first"), Map.of());
-    NameSection second = new NameSection(Optional.of("other"), Map.of(0, "second"), Map.of());
-    NameSection named = new NameSection(Optional.of("B"), Map.of(0, "named"), Map.of());
+  void modulesAreMatchedByNameThenByPosition() {
+    NameMatch.Given first = given("first.wasm", null, "first");
+    NameMatch.Given other = given("other.wasm", "other", "second");
+    NameMatch.Given named = given("b.wasm", "B", "named");
+    NameMatch.Result byName = NameMatch.match(List.of("A", "B"), List.of(first, named));
+    assertEquals(List.of(first.names(), named.names()), byName.perModule());
+    assertEquals(List.of(), byName.warnings());
+    NameMatch.Result none = NameMatch.match(List.of("B", "C"), List.of(named));
+    assertEquals(List.of(named.names(), NameSection.NONE), none.perModule());
+    assertEquals(List.of(), none.warnings());
+  }
+
+  @Test
+  void namesAppliedByPositionAgainstTheirModuleNameAreAWarning() {
+    NameMatch.Given first = given("first.wasm", null, "first");
+    NameMatch.Given other = given("other.wasm", "other", "second");
+    NameMatch.Result r = NameMatch.match(List.of("A", "B"), List.of(first, other));
+    assertEquals(List.of(first.names(), other.names()), r.perModule());
     assertEquals(
-        List.of(first, named), Backtrace.match(List.of("A", "B"), List.of(first, named)));
+        List.of(
+            "coredump module 1 is \"B\", but other.wasm calls its module \"other\" and no --wasm"
+                + " module is named \"B\": using the names of other.wasm by position; they may be"
+                + " wrong"),
+        r.warnings());
+  }
+
+  @Test
+  void aModuleThatNamesNothingIsAWarning() {
+    // b.wasm is taken by name for module 0, so it is not used by position for module 1 too
+    NameMatch.Given named = given("b.wasm", "B", "named");
+    NameMatch.Given extra = given("x.wasm", "X", "x");
+    NameMatch.Result r = NameMatch.match(List.of("B"), List.of(named, extra));
+    assertEquals(List.of(named.names()), r.perModule());
     assertEquals(
-        List.of(first, second), Backtrace.match(List.of("A", "B"), List.of(first, second)));
+        List.of("x.wasm (module \"X\") names no coredump module, by name or by position: its names"
+            + " are not used"),
+        r.warnings());
+  }
+
+  @Test
+  void inspectPrintsTheWarningsOnStderr() throws Exception {
+    Path x = Cli.wasm(tmp, "x.wasm", "(module $X (func $only unreachable))");
+    Path[] wasm = modules204();
+    Cli.Result r = Cli.run("inspect", GOLDEN, "--wasm", wasm[0], "--wasm", x);
+    assertEquals(0, r.exit(), r::toString);
     assertEquals(
-        List.of(named, NameSection.NONE), Backtrace.match(List.of("B", "C"), List.of(named)));
+        "warning: coredump module 1 is \"B\", but " + x + " calls its module \"X\" and no --wasm"
+            + " module is named \"B\": using the names of " + x + " by position; they may be"
+            + " wrong\n",
+        r.err());
+    // x.wasm names only its function 0; frame #1 is function 1 of module B
+    assertTrue(r.out().contains("#1 B func 1 offset 0x8"), r::toString);
+  }
+
+  @Test
+  void aMalformedNameSectionIsAWarningWithItsOffset() throws Exception {
+    // header, then custom section "name" (8: id, 9: size 7, 10: name) whose payload starts at 15
+    // with subsection 1 and then subsection 0: out of order at 18
+    Path bad = tmp.resolve("bad.wasm");
+    Files.write(
+        bad,
+        new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 0, 12, 4, 'n', 'a', 'm', 'e', 1, 1, 0, 0, 2, 1, 'm'});
+    Cli.Result r = Cli.run("inspect", GOLDEN, "--wasm", bad);
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals(
+        "warning: " + bad + ": name section not used: name subsection 0 out of order (after"
+            + " subsection 1) (at offset 0x12)\n",
+        r.err());
+    assertTrue(r.out().contains("#0 A func 0 offset 0x8"), r::toString);
   }
 
   @Test
@@ -88,7 +153,9 @@ class InspectCommandTest {
     Files.write(random, new byte[] {0x13, 0x37, 0x42, 0x00, 0x01, 0x02, 0x03, 0x04});
     Cli.Result junk = Cli.run("inspect", GOLDEN, "--wasm", random);
     assertEquals(1, junk.exit(), junk::toString);
-    assertTrue(junk.err().startsWith(random + ": not a WebAssembly module"), junk::toString);
+    assertTrue(
+        junk.err().startsWith(random + ": not a WebAssembly module: not a Wasm binary: bad magic"),
+        junk::toString);
   }
 
   @Test

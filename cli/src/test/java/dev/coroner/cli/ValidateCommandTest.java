@@ -86,4 +86,30 @@ class ValidateCommandTest {
     assertEquals(missing + ": no such file\n", r.err());
     assertTrue(r.out().contains(GOLDEN + ": ok (canonical)"), "the others are still checked");
   }
+
+  /** Decision: a standard section a coredump does not use makes a file valid but not canonical. */
+  @Test
+  void aTypeSectionIsValidButNotCanonical() throws Exception {
+    byte[] golden = Files.readAllBytes(GOLDEN);
+    // core section first (its size byte at 9), then an empty type section, then the rest
+    int afterCore = 10 + golden[9];
+    Path file = tmp.resolve("typed.core");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(golden, 0, afterCore);
+    out.writeBytes(new byte[] {0x01, 0x01, 0x00});
+    out.write(golden, afterCore, golden.length - afterCore);
+    Files.write(file, out.toByteArray());
+    Cli.Result r = Cli.run("validate", file);
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals(
+        file + ": valid but not canonical: STANDARD_SECTION: 1 standard section a coredump does not"
+            + " use (valid in a Wasm module, skipped): type at 0x" + Integer.toHexString(afterCore)
+            + "\n",
+        r.out());
+    // inspect and diff read it the same way: a valid dump, the same state as the golden
+    assertEquals(0, Cli.run("inspect", file).exit());
+    Cli.Result diff = Cli.run("diff", GOLDEN, file);
+    assertEquals(0, diff.exit(), diff::toString);
+    assertTrue(diff.out().contains("structurally equal"), diff::toString);
+  }
 }

@@ -2,21 +2,29 @@ package dev.coroner.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.coroner.fixtures.Fixture;
+import dev.coroner.harness.CapturedTrap;
+import dev.coroner.harness.FixtureRunner;
+import dev.coroner.harness.HarnessMessages;
+import dev.coroner.harness.golden.GoldenFiles;
+import dev.coroner.harness.golden.GoldenId;
+import dev.coroner.harness.golden.GoldenLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,31 +33,42 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Adding or deleting a fixture takes effect on the next {@code ./mvnw verify}, without {@code
- * clean}.
- *
- * <p>Fixtures are not Java sources, so nothing tells the compiler plugin that the generated tests
- * are out of date; {@code conformance-suite/pom.xml} deletes the annotated class's output and the
- * generated sources before test compilation so the processor runs on every build. This test checks
- * that end to end: it copies the project (without {@code target/}) into a temporary directory and
- * runs the copy's own {@code ./mvnw} three times, offline and without {@code clean}:
+ * The newcomer's path, end to end, on a scratch copy of the project, with real builds of the
+ * copy's own {@code ./mvnw} (offline, never {@code clean}):
  *
  * <ol>
- *   <li>as is: the generated suite passes;
- *   <li>with a new fixture and {@code -Dcoroner.bless=true}: the Surefire report lists the new
- *       test {@code path.wast:LINE} and its golden coredump is written;
- *   <li>with the fixture and its golden deleted again: the test is gone and the rest still pass.
+ *   <li>drop in a fixture without a golden: the build fails with exactly one failing test, the
+ *       new fixture's, tagged {@code [GoldenMissing]} and naming the three candidate files;
+ *   <li>bless ({@code -Dcoroner.bless=true}): the build passes and lists the files it wrote;
+ *   <li>a plain build passes, with the new test;
+ *   <li>delete that fixture again, truncate another fixture's golden and add a fixture whose
+ *       asserted trap never happens: the deleted test is gone, and each problem fails exactly its
+ *       own test (two problems in one build, to save a build), with no stack trace in the log.
  * </ol>
  *
- * <p>Only {@code ConformanceSuite_Conformance} runs in the child builds (the other modules are
- * compiled, not tested), which keeps the cost at three incremental Maven builds.
+ * <p>"Exactly one failing test" is counted over the Surefire reports of every test that reads
+ * fixtures or goldens ({@link #ALL_TESTS}: the generated suite, the golden mutation test, the
+ * encoder tests and the mutant kill table); the others (spec suite, unit tests) cannot see them.
+ *
+ * <p>The copy has its own small fixture set ({@link #BASE_FIXTURES}, blessed here in-process), not
+ * the working tree's {@code wat/} and goldens, so it passes or fails the same whatever state the
+ * working tree is in (a fixture just added and not yet blessed, say). To keep it quick, the copy
+ * starts from this build's compiled upstream modules and the child builds judge them stale by
+ * timestamps ({@code -Dmaven.compiler.useIncrementalCompilation=false}; the conformance suite's
+ * pom pins the default for itself, so its fixture reprocessing is tested as users build it), and
+ * their test JVMs use the client compiler only.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FixtureLifecycleTest {
 
   /** Set in the child builds' environment, so that a copy never runs this test again. */
@@ -58,71 +77,230 @@ class FixtureLifecycleTest {
   /** Local repository of the enclosing build (passed by the pom), reused offline by the child. */
   private static final String LOCAL_REPOSITORY_PROPERTY = "coroner.lifecycle.localRepository";
 
+  /** Every test class that reads fixtures or goldens. */
+  static final String ALL_TESTS =
+      "*_Conformance,GoldenMutationTest,ConfiguredEncodersTest,MutantCatalogueTest";
+
+  /**
+   * The conformance suite's tests only: for the blessing build, where the encoder tests (which run
+   * first, in the harness module) cannot see the goldens being written.
+   */
+  static final String CONFORMANCE_TESTS = "*_Conformance,GoldenMutationTest";
+
+  private static final String SUITE_CLASS = "dev.coroner.conformance.ConformanceSuite_Conformance";
+
+  /** Modules built before this one, whose compiled classes the copy starts from. */
+  private static final List<String> UPSTREAM =
+      List.of("coredump", "interpreter", "symbols", "fixtures", "processor", "harness");
+
+  /** What of an upstream module's {@code target/} the copy gets (no reports, no caches). */
+  private static final Set<String> UPSTREAM_OUTPUTS =
+      Set.of("classes", "test-classes", "generated-sources", "generated-test-sources",
+          "maven-status", "maven-archiver");
+
   private static final long BUILD_TIMEOUT_MINUTES = 5;
   private static final int OUTPUT_TAIL_LINES = 80;
 
-  private static final String SUITE_CLASS = "dev.coroner.conformance.ConformanceSuite_Conformance";
-  private static final String REPORT = "TEST-" + SUITE_CLASS + ".xml";
+  /** The copy's own fixtures: a script with two traps and a {@code .wat} with a trapping start. */
+  static final Map<String, String> BASE_FIXTURES =
+      Map.of(
+          "base/memory.wast",
+          String.join(
+              "\n",
+              ";; Written by FixtureLifecycleTest: the scratch copy's base fixture set.",
+              "(module",
+              "  (memory (export \"mem\") 1)",
+              "  (global $count (mut i32) (i32.const 7))",
+              "  (func (export \"store\") (param i32)",
+              "    (i32.store (i32.const 16) (local.get 0))",
+              "    unreachable)",
+              "  (func (export \"div\") (param i32) (result i32)",
+              "    (i32.div_s (i32.const 1) (local.get 0))))",
+              "(assert_trap (invoke \"store\" (i32.const 42)) \"unreachable\")",
+              "(assert_trap (invoke \"div\" (i32.const 0)) \"integer divide by zero\")",
+              ""),
+          "base/start.wat",
+          String.join(
+              "\n",
+              ";; Instantiating this module traps.",
+              "(module",
+              "  (func $start unreachable)",
+              "  (start $start))",
+              ""));
 
-  private static final String NEW_FIXTURE = "zz-lifecycle/new-trap.wast";
+  private static final Set<String> BASE_TESTS =
+      Set.of("base/memory.wast:10", "base/memory.wast:11", "base/start.wat:2");
+
+  /** The newcomer's fixture: a store past the end of another instance's memory. */
+  private static final String NEW_FIXTURE = "new/cross-instance-oob-store.wast";
+
   private static final String NEW_FIXTURE_TEXT =
       String.join(
           "\n",
-          ";; Written by FixtureLifecycleTest in a scratch copy of the project.",
-          "(module",
-          "  (func (export \"boom\") unreachable))",
-          "(assert_trap (invoke \"boom\") \"unreachable\")",
+          ";; Written by FixtureLifecycleTest: the fixture a newcomer adds.",
+          "(module $Mem",
+          "  (memory (export \"mem\") 1))",
+          "(register \"Mem\" $Mem)",
+          "(module $User",
+          "  (import \"Mem\" \"mem\" (memory 1))",
+          "  (func (export \"poke\") (param i32)",
+          "    (i32.store (local.get 0) (i32.const 1))))",
+          "(assert_trap (invoke $User \"poke\" (i32.const 65535)) \"out of bounds memory access\")",
           "");
-  private static final int NEW_FIXTURE_TRAP_LINE = 4;
-  private static final String NEW_TEST = NEW_FIXTURE + ":" + NEW_FIXTURE_TRAP_LINE;
 
-  @TempDir Path temp;
+  private static final String NEW_TEST = NEW_FIXTURE + ":9";
+
+  /** A fixture whose asserted trap does not happen. */
+  private static final String NO_TRAP_FIXTURE = "new/does-not-trap.wast";
+
+  private static final String NO_TRAP_TEXT =
+      String.join(
+          "\n",
+          ";; Written by FixtureLifecycleTest: the asserted trap never happens.",
+          "(module",
+          "  (func (export \"fine\") (result i32) (i32.const 1)))",
+          "(assert_trap (invoke \"fine\") \"unreachable\")",
+          "");
+
+  private static final String NO_TRAP_TEST = NO_TRAP_FIXTURE + ":4";
+
+  /** The base golden that gets truncated. */
+  private static final String TRUNCATED_TEST = "base/memory.wast:11";
+
+  @TempDir static Path temp;
+
+  private static Path copy;
+  private static Path baseGoldens;
+
+  @BeforeAll
+  static void copyTheProjectWithItsOwnFixtures() throws Exception {
+    assumeFalse(System.getenv(CHILD_MARKER) != null, "already inside a lifecycle child build");
+    copy = temp.resolve("project");
+    copyProject(projectRoot(), copy);
+    baseGoldens = temp.resolve("base-golden");
+    Path fixtures = temp.resolve("base-wat");
+    writeBaseFixtures(fixtures);
+    for (String path : Fixture.discover(fixtures)) {
+      Fixture fixture = Fixture.load(fixtures, path);
+      for (CapturedTrap trap : FixtureRunner.runAll(fixture, FixtureRunner.Options.defaults())) {
+        GoldenFiles.blessing(baseGoldens).check(GoldenId.of(path, trap.line()), trap.coredump());
+      }
+    }
+  }
 
   @Test
-  void addingAndDeletingAFixtureTakesEffectWithoutClean() throws Exception {
-    assumeFalse(System.getenv(CHILD_MARKER) != null, "already inside a lifecycle child build");
-    Path copy = temp.resolve("project");
-    copyProject(projectRoot(), copy);
-    Path reports = copy.resolve("conformance-suite/target/surefire-reports");
-    Path fixture = copy.resolve("wat").resolve(NEW_FIXTURE);
-    Path goldenDir = copy.resolve("conformance-suite/golden").resolve(NEW_FIXTURE);
+  @Order(1)
+  void aNewFixtureFailsOnlyItsOwnTestThenBlessPassesAndListsTheFiles() throws Exception {
+    resetToBase();
+    write(wat().resolve(NEW_FIXTURE), NEW_FIXTURE_TEXT);
+    GoldenLayout golden = GoldenLayout.at(goldenRoot());
+    GoldenId id = GoldenId.parse(NEW_TEST);
 
-    // 1. The project as it is.
-    build(copy, "baseline", false);
-    Report baseline = Report.read(reports.resolve(REPORT), "baseline");
-    assertFalse(baseline.names.isEmpty(), "baseline build ran no conformance tests");
-    assertFalse(baseline.names.contains(NEW_TEST), "baseline already has " + NEW_TEST);
-    assertEquals(List.of(), baseline.failed, "baseline conformance tests failed");
+    Build missing = build("1 new fixture, no golden", ALL_TESTS, false);
+    assertNotEquals(0, missing.exitCode, missing.tail());
+    assertEquals(List.of(NEW_TEST + ": " + HarnessMessages.GOLDEN_MISSING), missing.failures(),
+        missing.tail());
+    assertTrue(missing.output.contains("[GoldenMissing] " + NEW_TEST + ": no golden yet"),
+        missing.tail());
+    for (Path file : golden.files(id)) {
+      Path candidate = GoldenLayout.candidate(file);
+      assertTrue(missing.output.contains(candidate.getFileName().toString()),
+          candidate.getFileName() + " not named:\n" + missing.tail());
+      assertTrue(Files.isRegularFile(candidate), "no candidate " + candidate);
+    }
+    assertTrue(missing.output.contains(GoldenFiles.QUICK_COMMAND), missing.tail());
+    assertTrue(missing.output.contains("[GoldenMutationTest] " + HarnessMessages.SKIPPED + " "
+        + NEW_TEST + ": its own test fails ([GoldenMissing]"), missing.tail());
+    missing.assertNoStackTraces();
+    missing.show(HarnessMessages.GOLDEN_MISSING);
 
-    // 2. A new fixture, blessed: its test appears and its golden is written.
-    Files.createDirectories(fixture.getParent());
-    Files.writeString(fixture, NEW_FIXTURE_TEXT, StandardCharsets.UTF_8);
-    build(copy, "after adding " + NEW_FIXTURE, true);
-    Report added = Report.read(reports.resolve(REPORT), "after adding " + NEW_FIXTURE);
-    assertTrue(
-        added.names.contains(NEW_TEST),
-        "no test " + NEW_TEST + " after adding " + NEW_FIXTURE + " (without clean): the "
-            + added.names.size() + " tests that ran are those of a stale generated suite");
-    Set<String> expected = new TreeSet<>(baseline.names);
+    Build bless = build("2 bless", CONFORMANCE_TESTS, true);
+    assertEquals(0, bless.exitCode, bless.tail());
+    List<String> blessed = bless.lines(HarnessMessages.BLESSED);
+    bless.show(HarnessMessages.BLESSED);
+    assertEquals(1, blessed.size(), "blessed lines: " + blessed);
+    assertTrue(blessed.get(0).startsWith("[Blessed] " + NEW_TEST + ": wrote 9.core, 9.core.txt,"
+        + " 9.state.json (new golden) in "), blessed.get(0));
+    for (Path file : golden.files(id)) {
+      assertTrue(Files.isRegularFile(file), "blessing did not write " + file);
+      assertFalse(Files.exists(GoldenLayout.candidate(file)), "candidate left: " + file);
+    }
+
+    Build plain = build("3 plain, after bless", ALL_TESTS, false);
+    assertEquals(0, plain.exitCode, plain.tail());
+    Set<String> expected = new TreeSet<>(BASE_TESTS);
     expected.add(NEW_TEST);
-    assertEquals(expected, added.names, "tests after adding " + NEW_FIXTURE);
-    assertEquals(List.of(), added.failed, "tests failed after adding " + NEW_FIXTURE);
-    Path golden = goldenDir.resolve(NEW_FIXTURE_TRAP_LINE + ".core");
-    assertTrue(Files.isRegularFile(golden), "blessing did not write " + golden);
-    assertTrue(
-        Files.isRegularFile(goldenDir.resolve(NEW_FIXTURE_TRAP_LINE + ".core.txt")),
-        "blessing did not write the .core.txt beside " + golden);
+    assertEquals(expected, plain.conformanceTests(), plain.tail());
+    assertEquals(List.of(), plain.failures());
+    assertEquals(List.of(), plain.lines(HarnessMessages.BLESSED));
+  }
 
-    // 3. The fixture and its golden deleted again: the test is gone, the rest still pass.
-    Files.delete(fixture);
-    deleteTree(goldenDir);
-    build(copy, "after deleting " + NEW_FIXTURE, false);
-    Report deleted = Report.read(reports.resolve(REPORT), "after deleting " + NEW_FIXTURE);
-    assertFalse(
-        deleted.names.contains(NEW_TEST),
-        "test " + NEW_TEST + " still ran after deleting " + NEW_FIXTURE + " (without clean)");
-    assertEquals(baseline.names, deleted.names, "tests after deleting " + NEW_FIXTURE);
-    assertEquals(List.of(), deleted.failed, "tests failed after deleting " + NEW_FIXTURE);
+  @Test
+  @Order(2)
+  void aTruncatedGoldenAndAFixtureThatDoesNotTrapEachFailOnlyTheirOwnTest() throws Exception {
+    resetToBase(); // also deletes the fixture and golden the previous test added
+    Path core = GoldenLayout.at(goldenRoot()).core(GoldenId.parse(TRUNCATED_TEST));
+    byte[] bytes = Files.readAllBytes(core);
+    Files.write(core, Arrays.copyOf(bytes, bytes.length / 2));
+    write(wat().resolve(NO_TRAP_FIXTURE), NO_TRAP_TEXT);
+
+    // Two independent problems in one build (one build fewer): each must fail its own test and
+    // nothing else.
+    Build broken = build("4 truncated golden, fixture that does not trap", ALL_TESTS, false);
+    assertNotEquals(0, broken.exitCode, broken.tail());
+    assertEquals(
+        Stream.of(NO_TRAP_TEST + ": " + HarnessMessages.FIXTURE_RUN,
+            TRUNCATED_TEST + ": " + HarnessMessages.GOLDEN_INVALID).sorted().toList(),
+        broken.failures().stream().sorted().toList(), broken.tail());
+    Set<String> expected = new TreeSet<>(BASE_TESTS);
+    expected.add(NO_TRAP_TEST);
+    assertEquals(expected, broken.conformanceTests(), "tests after deleting " + NEW_FIXTURE);
+    assertTrue(broken.output.contains("[FixtureRun] " + NO_TRAP_TEST
+        + ": expected a trap, but it completed normally"), broken.tail());
+    assertTrue(broken.output.contains("[GoldenInvalid] " + TRUNCATED_TEST + ": golden "),
+        broken.tail());
+    for (String test : List.of(NO_TRAP_TEST, TRUNCATED_TEST)) {
+      assertTrue(broken.output.contains("[GoldenMutationTest] " + HarnessMessages.SKIPPED + " "
+          + test + ": its own test fails"), "mutation test does not skip " + test);
+    }
+    GoldenLayout golden = GoldenLayout.at(goldenRoot());
+    String truncatedGolden = golden.relative(golden.core(GoldenId.parse(TRUNCATED_TEST)));
+    assertTrue(broken.output.contains(
+        "skipped   conformance/" + truncatedGolden + ": the golden does not decode: "),
+        "the encoder tests do not say they skip the broken golden:\n" + broken.tail());
+    assertTrue(broken.output.contains(HarnessMessages.SKIPPED + " conformance/" + truncatedGolden
+        + ": the golden does not decode: "),
+        "the kill table does not say it leaves out the broken golden:\n" + broken.tail());
+    broken.assertNoStackTraces();
+    broken.show(HarnessMessages.GOLDEN_INVALID);
+    broken.show(HarnessMessages.FIXTURE_RUN);
+  }
+
+  private static Path wat() {
+    return copy.resolve("wat");
+  }
+
+  private static Path goldenRoot() {
+    return copy.resolve("conformance-suite/golden");
+  }
+
+  /** The copy's fixtures and goldens become the base set again. */
+  private static void resetToBase() throws IOException {
+    deleteTree(wat());
+    deleteTree(goldenRoot());
+    writeBaseFixtures(wat());
+    copyTree(baseGoldens, goldenRoot());
+  }
+
+  private static void writeBaseFixtures(Path root) throws IOException {
+    for (Map.Entry<String, String> e : BASE_FIXTURES.entrySet()) {
+      write(root.resolve(e.getKey()), e.getValue());
+    }
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   /** The repository root: the parent of this module's directory (Surefire's working directory). */
@@ -131,15 +309,18 @@ class FixtureLifecycleTest {
     Path root = module.getParent();
     if (root == null
         || !Files.isRegularFile(root.resolve("pom.xml"))
-        || !Files.isRegularFile(root.resolve("mvnw"))
-        || !Files.isDirectory(root.resolve("wat"))) {
-      fail("cannot find the project root (pom.xml, mvnw, wat/) above the working directory "
+        || !Files.isRegularFile(root.resolve("mvnw"))) {
+      fail("cannot find the project root (pom.xml, mvnw) above the working directory "
           + module + "; run this test from the conformance-suite module");
     }
     return root;
   }
 
-  /** Copies the source tree: no {@code target/}, no {@code .git}, no {@code .new} candidates. */
+  /**
+   * Copies the sources: no {@code .git}, no fixtures or goldens (the copy gets its own), no
+   * {@code .new} candidates, no {@code target/} except the compiled output of the {@link
+   * #UPSTREAM} modules.
+   */
   private static void copyProject(Path from, Path to) throws IOException {
     Files.walkFileTree(
         from,
@@ -147,38 +328,84 @@ class FixtureLifecycleTest {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
               throws IOException {
-            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-            if (!dir.equals(from) && (name.equals("target") || name.equals(".git"))) {
+            String rel = Fixture.relativePath(from, dir);
+            if (!dir.equals(from) && excluded(rel)) {
               return FileVisitResult.SKIP_SUBTREE;
             }
-            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+            Files.createDirectories(to.resolve(rel));
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
               throws IOException {
-            String name = file.getFileName().toString();
-            if (name.equals(".git") || name.endsWith(".new")) {
-              return FileVisitResult.CONTINUE; // a worktree's .git is a file
+            String rel = Fixture.relativePath(from, file);
+            if (!excluded(rel)) {
+              // Keep timestamps: the copied classes stay newer than their sources.
+              Files.copy(file, to.resolve(rel), StandardCopyOption.COPY_ATTRIBUTES);
             }
-            Files.copy(
-                file,
-                to.resolve(from.relativize(file).toString()),
-                StandardCopyOption.COPY_ATTRIBUTES);
             return FileVisitResult.CONTINUE;
           }
         });
   }
 
-  /**
-   * Runs the copy's wrapper: {@code verify -pl conformance-suite -am}, offline, only the generated
-   * conformance tests. Fails with the tail of the child's output if the build fails or times out.
-   */
-  private void build(Path copy, String step, boolean bless) throws Exception {
-    // A stale report must not pass for this build's: remove it (this is not a `clean`).
-    Files.deleteIfExists(copy.resolve("conformance-suite/target/surefire-reports").resolve(REPORT));
+  private static boolean excluded(String rel) {
+    String[] parts = rel.split("/");
+    String top = parts[0];
+    if (top.equals(".git") || top.equals("wat") || top.equals("coredumps")
+        || rel.endsWith(GoldenLayout.CANDIDATE_SUFFIX)
+        || rel.startsWith("conformance-suite/golden")) {
+      return true;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      if (parts[i].equals("target")) {
+        if (i != 1 || !UPSTREAM.contains(top)) {
+          return true;
+        }
+        if (parts.length > 2) {
+          String first = parts[2];
+          return !(UPSTREAM_OUTPUTS.contains(first) || (parts.length == 3 && first.endsWith(".jar")));
+        }
+      }
+    }
+    return top.equals("target");
+  }
 
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /**
+   * Runs the copy's wrapper: {@code verify -pl conformance-suite -am}, offline, with {@link
+   * #ALL_TESTS}; returns its exit code, output and Surefire reports. Fails only if the build
+   * cannot be run or times out.
+   */
+  private static Build build(String step, String tests, boolean bless) throws Exception {
+    try (Stream<Path> modules = Files.list(copy)) {
+      for (Path module : modules.toList()) {
+        deleteTree(module.resolve("target/surefire-reports")); // a stale report must not count
+      }
+    }
     boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("win");
     List<String> command = new ArrayList<>();
     if (windows) {
@@ -191,8 +418,11 @@ class FixtureLifecycleTest {
             "-o", "-B", "-q",
             "verify",
             "-pl", "conformance-suite", "-am",
-            "-Dtest=ConformanceSuite_Conformance",
-            "-Dsurefire.failIfNoSpecifiedTests=false"));
+            "-Dtest=" + tests,
+            "-Dsurefire.failIfNoSpecifiedTests=false",
+            "-Dmaven.compiler.useIncrementalCompilation=false",
+            // Short-lived test JVMs start faster with the client compiler only.
+            "-DargLine=-XX:TieredStopAtLevel=1"));
     String localRepository = System.getProperty(LOCAL_REPOSITORY_PROPERTY, "");
     if (!localRepository.isBlank() && !localRepository.contains("${")) {
       command.add("-Dmaven.repo.local=" + localRepository);
@@ -205,7 +435,7 @@ class FixtureLifecycleTest {
     Map<String, String> env = builder.environment();
     // Blessing is refused with CI=true, and only the blessing step may bless.
     env.remove("CI");
-    env.remove("BLESS");
+    env.remove(GoldenFiles.BLESS_VARIABLE);
     // Whatever configured the enclosing Maven must not steer the child's.
     for (String name :
         List.of(
@@ -223,79 +453,127 @@ class FixtureLifecycleTest {
 
     long start = System.nanoTime();
     Process process = builder.start();
-    boolean finished = process.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
-    if (!finished) {
+    if (!process.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
       fail("child build (" + step + ") timed out after " + BUILD_TIMEOUT_MINUTES + " min: "
-          + String.join(" ", command) + "\n" + tail(log));
+          + String.join(" ", command) + "\n" + new Build(step, -1, read(log), List.of()).tail());
     }
     long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-    System.out.println("[FixtureLifecycleTest] " + step + ": child build took " + seconds + " s");
-    if (process.exitValue() != 0) {
-      fail("child build (" + step + ") failed with exit code " + process.exitValue() + ": "
-          + String.join(" ", command) + " in " + copy + "\n" + tail(log));
-    }
+    System.out.println("[FixtureLifecycleTest] " + step + ": child build took " + seconds
+        + " s, exit code " + process.exitValue());
+    return new Build(step, process.exitValue(), read(log), reports());
   }
 
-  private static String tail(Path log) {
+  private static String read(Path log) {
     try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      int from = Math.max(0, lines.size() - OUTPUT_TAIL_LINES);
-      return "--- last " + (lines.size() - from) + " of " + lines.size() + " lines of output ---\n"
-          + String.join("\n", lines.subList(from, lines.size()));
-    } catch (IOException | RuntimeException e) {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
       return "(cannot read the child's output " + log + ": " + e + ")";
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
-  /** The test cases of one Surefire XML report: names (display names) and those that failed. */
-  private static final class Report {
-    final Set<String> names = new TreeSet<>();
-    final List<String> failed = new ArrayList<>();
-
-    static Report read(Path xml, String step) throws Exception {
-      if (!Files.isRegularFile(xml)) {
-        fail("the child build (" + step + ") wrote no Surefire report " + xml);
-      }
-      var factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      var document = factory.newDocumentBuilder().parse(xml.toFile());
-      Report report = new Report();
-      Map<String, Integer> seen = new LinkedHashMap<>();
-      NodeList cases = document.getElementsByTagName("testcase");
-      for (int i = 0; i < cases.getLength(); i++) {
-        Element testcase = (Element) cases.item(i);
-        String name = testcase.getAttribute("name");
-        seen.merge(name, 1, Integer::sum);
-        report.names.add(name);
-        for (String outcome : List.of("failure", "error", "skipped")) {
-          NodeList children = testcase.getElementsByTagName(outcome);
-          if (children.getLength() > 0) {
-            Element child = (Element) children.item(0);
-            report.failed.add(name + " (" + outcome + "): " + child.getAttribute("message"));
+  /** Every test case of every Surefire report in the copy. */
+  private static List<Case> reports() throws Exception {
+    List<Case> cases = new ArrayList<>();
+    try (Stream<Path> modules = Files.list(copy)) {
+      for (Path module : modules.sorted().toList()) {
+        Path dir = module.resolve("target/surefire-reports");
+        if (!Files.isDirectory(dir)) {
+          continue;
+        }
+        try (Stream<Path> xmls = Files.list(dir)) {
+          for (Path xml : xmls.filter(p -> p.getFileName().toString().startsWith("TEST-")
+              && p.getFileName().toString().endsWith(".xml")).sorted().toList()) {
+            cases.addAll(Case.read(xml));
           }
         }
       }
-      seen.forEach(
-          (name, count) -> {
-            if (count > 1) {
-              report.failed.add(name + " appears " + count + " times in " + xml);
-            }
-          });
-      return report;
+    }
+    return cases;
+  }
+
+  /** One test case of a Surefire report; {@code problem} is the failure's message, or null. */
+  private record Case(String className, String name, String problem) {
+
+    static List<Case> read(Path xml) throws Exception {
+      var factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      var document = factory.newDocumentBuilder().parse(xml.toFile());
+      List<Case> out = new ArrayList<>();
+      NodeList cases = document.getElementsByTagName("testcase");
+      for (int i = 0; i < cases.getLength(); i++) {
+        Element testcase = (Element) cases.item(i);
+        String problem = null;
+        for (String outcome : List.of("failure", "error")) {
+          NodeList children = testcase.getElementsByTagName(outcome);
+          if (children.getLength() > 0) {
+            problem = ((Element) children.item(0)).getAttribute("message");
+          }
+        }
+        out.add(new Case(testcase.getAttribute("classname"), testcase.getAttribute("name"),
+            problem));
+      }
+      return out;
+    }
+  }
+
+  /** A finished child build. */
+  private record Build(String step, int exitCode, String output, List<Case> cases) {
+
+    /** Every failed or erroneous test, as {@code name: tag} (the message's first word). */
+    List<String> failures() {
+      List<String> out = new ArrayList<>();
+      for (Case c : cases) {
+        if (c.problem() != null) {
+          String tag = c.problem().isEmpty() ? "(no message)" : c.problem().split("[ \n]", 2)[0];
+          out.add((c.className().equals(SUITE_CLASS) ? "" : c.className() + ".")
+              + c.name() + ": " + tag);
+        }
+      }
+      return out;
+    }
+
+    /** The display names of the conformance tests that ran. */
+    Set<String> conformanceTests() {
+      Set<String> names = new TreeSet<>();
+      for (Case c : cases) {
+        if (c.className().equals(SUITE_CLASS)) {
+          names.add(c.name());
+        }
+      }
+      if (names.isEmpty()) {
+        fail("the child build (" + step + ") ran no conformance test:\n" + tail());
+      }
+      return names;
+    }
+
+    /** The output lines that start with {@code tag}. */
+    List<String> lines(String tag) {
+      return output.lines().filter(l -> l.startsWith(tag)).toList();
+    }
+
+    /** Prints the first output line with {@code tag}, from the tag on, as evidence in the log. */
+    void show(String tag) {
+      String line = output.lines().filter(l -> l.contains(tag)).findFirst()
+          .map(l -> l.substring(l.indexOf(tag))).orElse("(no " + tag + " line)");
+      System.out.println("[FixtureLifecycleTest]   " + line);
+    }
+
+    /** Expected conditions are reported by message, never by a stack trace. */
+    void assertNoStackTraces() {
+      List<String> frames =
+          output.lines().filter(l -> l.matches("\\s+at [\\w$.]+\\(.*\\)")).limit(5).toList();
+      assertEquals(List.of(), frames, "stack traces in the output of " + step + ":\n" + tail());
+    }
+
+    String tail() {
+      List<String> lines = output.lines().toList();
+      int from = Math.max(0, lines.size() - OUTPUT_TAIL_LINES);
+      return "--- " + step + ": exit code " + exitCode + ", last " + (lines.size() - from)
+          + " of " + lines.size() + " lines of output ---\n"
+          + String.join("\n", lines.subList(from, lines.size()));
     }
   }
 }

@@ -91,6 +91,7 @@ public class BinaryReader<X extends Exception> {
   }
 
   private final byte[] data;
+  private final int start;
   private final int limit;
   private final String region;
   private final Errors<X> errors;
@@ -108,6 +109,7 @@ public class BinaryReader<X extends Exception> {
 
   BinaryReader(byte[] data, int pos, int limit, String region, Errors<X> errors, LebLog lebLog) {
     this.data = data;
+    this.start = pos;
     this.pos = pos;
     this.limit = limit;
     this.region = region;
@@ -123,6 +125,11 @@ public class BinaryReader<X extends Exception> {
   /** The absolute offset of the next byte. */
   public int position() {
     return pos;
+  }
+
+  /** The absolute offset of this reader's first byte. */
+  public int start() {
+    return start;
   }
 
   /** The absolute offset just past this reader's region. */
@@ -221,6 +228,129 @@ public class BinaryReader<X extends Exception> {
     BinaryReader<X> r = child(pos, pos + (int) length, newRegion);
     pos += (int) length;
     return r;
+  }
+
+  /**
+   * Moves to absolute offset {@code position}, which must lie within this reader's region (its end
+   * included); {@code what} names the offset's origin for the error.
+   */
+  public void seek(long position, String what) throws X {
+    if (position < start || position > limit) {
+      throw errors.malformed(
+          pos, what + " " + Checks.hex(position) + " is outside the " + region + " (" + Checks.hex(start) + ".."
+              + Checks.hex(limit) + ")");
+    }
+    pos = (int) position;
+  }
+
+  /**
+   * A new reader over {@code length} bytes from absolute offset {@code from}, which must lie within
+   * this reader's region; this reader does not move.
+   */
+  public BinaryReader<X> sliceAt(long from, long length, String newRegion) throws X {
+    if (from < start || from > limit || length < 0 || length > limit - from) {
+      throw errors.malformed(
+          from < start || from > limit ? pos : from,
+          newRegion + " at " + Checks.hex(from) + " with " + length + " bytes does not fit in the "
+              + region + " (" + Checks.hex(start) + ".." + Checks.hex(limit) + ")");
+    }
+    return child((int) from, (int) (from + length), newRegion);
+  }
+
+  /** Reads a little-endian u16. */
+  public int readU16Le(String what) throws X {
+    return (int) readFixed(2, what);
+  }
+
+  /** Reads a little-endian u32, zero-extended. */
+  public long readU32Le(String what) throws X {
+    return readFixed(4, what);
+  }
+
+  /** Reads a little-endian u64 (bit for bit in a {@code long}). */
+  public long readU64Le(String what) throws X {
+    return readFixed(8, what);
+  }
+
+  /**
+   * Reads an unsigned LEB128 integer as DWARF uses it: any number of bytes (bounded by the region),
+   * but a value that needs more than 64 bits is an error.
+   */
+  public long readUleb128(String what) throws X {
+    int at = pos;
+    long result = 0;
+    int shift = 0;
+    while (true) {
+      if (pos >= limit) {
+        throw errors.unexpectedEnd(region, limit, pos, "ULEB128 for " + what);
+      }
+      int b = data[pos++] & 0xFF;
+      long slice = b & 0x7F;
+      if (shift >= 64 ? slice != 0 : shift == 63 && slice > 1) {
+        throw errors.malformed(at, "ULEB128 for " + what + " exceeds 64 bits");
+      }
+      if (shift < 64) {
+        result |= slice << shift;
+      }
+      shift += 7;
+      if ((b & 0x80) == 0) {
+        return result;
+      }
+    }
+  }
+
+  /**
+   * Reads a signed LEB128 integer as DWARF uses it: any number of bytes (bounded by the region);
+   * bits beyond 64 must repeat the sign, else it is an error.
+   */
+  public long readSleb128(String what) throws X {
+    int at = pos;
+    long result = 0;
+    int shift = 0;
+    int b;
+    do {
+      if (pos >= limit) {
+        throw errors.unexpectedEnd(region, limit, pos, "SLEB128 for " + what);
+      }
+      b = data[pos++] & 0xFF;
+      long slice = b & 0x7F;
+      if (shift < 64) {
+        result |= slice << shift;
+      }
+      if (shift >= 63) {
+        // Bits at and above 64 (all of them once shift >= 64) must copy bit 63.
+        long expected = result < 0 ? 0x7F : 0;
+        long high = shift >= 64 ? slice : slice >> 1;
+        long mask = shift >= 64 ? 0x7F : 0x3F;
+        if (high != (expected & mask)) {
+          throw errors.malformed(at, "SLEB128 for " + what + " exceeds 64 bits");
+        }
+      }
+      shift += 7;
+    } while ((b & 0x80) != 0);
+    if (shift < 64 && (b & 0x40) != 0) {
+      result |= -1L << shift;
+    }
+    return result;
+  }
+
+  /**
+   * Reads a NUL-terminated string and consumes its terminator. The bytes are decoded as UTF-8;
+   * malformed sequences become U+FFFD (debug strings are not required to be UTF-8).
+   */
+  public String readCString(String what) throws X {
+    int end = pos;
+    while (end < limit && data[end] != 0) {
+      end++;
+    }
+    if (end >= limit) {
+      throw errors.malformed(
+          pos, "unterminated string for " + what + " (no NUL before the end of the " + region
+              + ")");
+    }
+    String s = new String(data, pos, end - pos, StandardCharsets.UTF_8);
+    pos = end + 1;
+    return s;
   }
 
   /** Fails unless every byte of this reader's region was consumed. */

@@ -61,6 +61,25 @@ public final class ByteReader extends BinaryReader<CoreDumpFormatException> {
     super(data, 0, data.length, "input", ERRORS, new LebLog());
   }
 
+  /**
+   * A reader over {@code data[start..end)}, positioned at {@code start}; {@code region} names it in
+   * errors ("unexpected end of {@code region} while reading ..."). Offsets stay those of {@code
+   * data}.
+   *
+   * @throws IndexOutOfBoundsException if the bounds are not within {@code data}
+   */
+  public ByteReader(byte[] data, int start, int end, String region) {
+    this(data, checkBounds(data, start, end), end, region, new LebLog());
+  }
+
+  private static int checkBounds(byte[] data, int start, int end) {
+    if (start < 0 || end < start || end > data.length) {
+      throw new IndexOutOfBoundsException(
+          "region [" + start + ", " + end + ") of " + data.length + " bytes");
+    }
+    return start;
+  }
+
   private ByteReader(byte[] data, int pos, int limit, String region, LebLog lebLog) {
     super(data, pos, limit, region, ERRORS, lebLog);
   }
@@ -78,6 +97,12 @@ public final class ByteReader extends BinaryReader<CoreDumpFormatException> {
   public ByteReader slice(long length, int sizeAt, String newRegion)
       throws CoreDumpFormatException {
     return (ByteReader) super.slice(length, sizeAt, newRegion);
+  }
+
+  @Override
+  public ByteReader sliceAt(long from, long length, String newRegion)
+      throws CoreDumpFormatException {
+    return (ByteReader) super.sliceAt(from, length, newRegion);
   }
 
   /** Reads a Wasm {@code name} of at most {@link Limits#MAX_NAME_BYTES} bytes of UTF-8. */

@@ -35,6 +35,8 @@ public final class CanonicalCheck {
     SECTION_ORDER,
     /** A custom section with another name. */
     FOREIGN_SECTION,
+    /** A standard section other than memory, global and data (type, code, ...). */
+    STANDARD_SECTION,
     /** A global is written mutable. */
     MUTABLE_GLOBAL,
     /** An instance lists a {@code u32::MAX} placeholder. */
@@ -111,12 +113,23 @@ public final class CanonicalCheck {
     checkOrder(decoded, reasons);
 
     Examples foreign = new Examples();
+    Examples standard = new Examples();
     for (DecodedCoreDump.Section s : decoded.sections()) {
       if (s.kind() == SectionKind.OTHER_CUSTOM) {
-        foreign.add("\"" + s.name() + "\" at " + Checks.hex(s.offset()));
+        String what =
+            KnownCustomSection.of(s.name()).map(k -> " (" + k.description() + ")").orElse("");
+        foreign.add("\"" + s.name() + "\"" + what + " at " + Checks.hex(s.offset()));
+      } else if (s.kind() == SectionKind.OTHER_STANDARD) {
+        standard.add(s.name() + " at " + Checks.hex(s.offset()));
       }
     }
-    foreign.report(reasons, Code.FOREIGN_SECTION, "custom section(s) a canonical dump has not");
+    foreign.report(
+        reasons, Code.FOREIGN_SECTION,
+        "custom section a canonical dump has not", "custom sections a canonical dump has not");
+    standard.report(
+        reasons, Code.STANDARD_SECTION,
+        "standard section a coredump does not use (valid in a Wasm module, skipped)",
+        "standard sections a coredump does not use (valid in a Wasm module, skipped)");
 
     Examples mutable = new Examples();
     for (int i = 0; i < dump.globals().size(); i++) {
@@ -124,7 +137,10 @@ public final class CanonicalCheck {
         mutable.add("global " + i);
       }
     }
-    mutable.report(reasons, Code.MUTABLE_GLOBAL, "mutable global(s); canonical globals are immutable");
+    mutable.report(
+        reasons, Code.MUTABLE_GLOBAL,
+        "mutable global; canonical globals are immutable",
+        "mutable globals; canonical globals are immutable");
 
     Examples absent = new Examples();
     for (int i = 0; i < dump.instances().size(); i++) {
@@ -141,7 +157,9 @@ public final class CanonicalCheck {
       }
     }
     absent.report(
-        reasons, Code.ABSENT_INDEX, "u32::MAX placeholder(s) for entities missing from the dump");
+        reasons, Code.ABSENT_INDEX,
+        "u32::MAX placeholder for an entity missing from the dump",
+        "u32::MAX placeholders for entities missing from the dump");
 
     checkDataLayout(decoded, reasons);
 
@@ -153,13 +171,17 @@ public final class CanonicalCheck {
     }
     header.report(
         reasons, Code.DATA_SEGMENT_HEADER,
-        "data segment(s) for memory 0 with the explicit 0x02 0x00 header instead of 0x00");
+        "data segment for memory 0 with the explicit 0x02 0x00 header instead of 0x00",
+        "data segments for memory 0 with the explicit 0x02 0x00 header instead of 0x00");
 
     Examples leb = new Examples();
     for (long at : decoded.nonMinimalLebOffsets()) {
       leb.add(Checks.hex(at));
     }
-    leb.report(reasons, Code.NON_MINIMAL_LEB, "LEB128 integer(s) longer than their minimal form, at");
+    leb.report(
+        reasons, Code.NON_MINIMAL_LEB,
+        "LEB128 integer longer than its minimal form, at",
+        "LEB128 integers longer than their minimal form, at");
 
     if (reasons.isEmpty()) {
       long diff = firstDifference(dump, bytes);
@@ -258,7 +280,8 @@ public final class CanonicalCheck {
       reasons.add(
           new Reason(
               Code.DATA_LAYOUT,
-              found.size() + " data segment(s) where the canonical layout (4096-byte chunks, "
+              Checks.count(found.size(), "data segment", "data segments")
+                  + " where the canonical layout (4096-byte chunks, "
                   + "zero chunks skipped, zeros trimmed) has " + expected
                   + "; first difference at " + where));
     }
@@ -322,12 +345,15 @@ public final class CanonicalCheck {
       total++;
     }
 
-    void report(List<Reason> reasons, Code code, String what) {
+    void report(List<Reason> reasons, Code code, String singular, String plural) {
       if (total == 0) {
         return;
       }
       String more = total > items.size() ? ", and " + (total - items.size()) + " more" : "";
-      reasons.add(new Reason(code, total + " " + what + ": " + String.join(", ", items) + more));
+      reasons.add(
+          new Reason(
+              code,
+              Checks.count(total, singular, plural) + ": " + String.join(", ", items) + more));
     }
   }
 }

@@ -11,14 +11,16 @@ import java.util.Optional;
  * Strict decoder: coredump bytes to a {@link CoreDump}.
  *
  * <p><b>Rejected</b>, with a {@link CoreDumpFormatException} naming the problem and its absolute
- * offset: a wrong header; a section (or any length inside one) past its end; a fixed {@code 0x00}
- * lead byte that is not zero; an unknown value tag, type, flag or opcode; a LEB128 that is too
- * long or has unused high bits set; invalid UTF-8 in a name; bytes left over after a section's
- * payload; {@code core}, {@code coremodules} or {@code coreinstances} appearing twice; a known
- * section other than memory (5), global (6) and data (11), or those out of order or twice; an
- * index past its index space; a passive data segment or one outside its memory's current size; a
- * count above a {@link Limits} cap or larger than the remaining bytes could hold (checked before
- * anything is allocated).
+ * offset: a wrong header; a file without any of the four coredump sections (a plain module, say;
+ * reported at the end of the input); an unknown section id; a section (or any length inside one) past its
+ * end; standard sections out of the Wasm order or repeated; a fixed {@code 0x00} lead byte that is
+ * not zero; an unknown value tag, type, flag or opcode; a LEB128 that is too long or has unused
+ * high bits set; invalid UTF-8 in a name; bytes left over after a section's payload; {@code core},
+ * {@code coremodules} or {@code coreinstances} appearing twice; a {@code coreinstances} section
+ * without a {@code coremodules} section (its module indices would point at nothing); an index past
+ * its index space; a passive data segment or one outside its memory's current size; a count above
+ * a {@link Limits} cap or larger than the remaining bytes could hold (checked before anything is
+ * allocated).
  *
  * <p><b>Accepted</b>, because valid producers write them:
  *
@@ -26,26 +28,31 @@ import java.util.Optional;
  *   <li>Mutable globals, and {@code u32::MAX} placeholders ({@link Instance#ABSENT}) in an
  *       instance's memory or global list (Wasmtime). Placeholders are kept as they are and exempt
  *       from range checks.
- *   <li>No {@code coremodules} or no {@code coreinstances} section (older producers). Without
- *       {@code coreinstances}, frames' instance indices are not checked; without {@code
- *       coremodules}, instances' module indices are not checked (there is nothing to check them
- *       against). Without {@code core}, {@link CoreDump#processName()} is empty. The model does
- *       not remember which of these sections were absent, so re-encoding such a dump writes them
- *       empty and its frames' instance indices then dangle: use {@link #decodeWithFacts} to know.
+ *   <li>No {@code coremodules} and no {@code coreinstances} section (older producers). Without
+ *       {@code coreinstances}, frames' instance indices are not checked. Without {@code core},
+ *       {@link CoreDump#processName()} is empty. The model does not remember which of these
+ *       sections were absent, so re-encoding such a dump writes them empty and its frames'
+ *       instance indices then dangle: use {@link #decodeWithFacts} to know.
  *   <li>Empty locals and stacks; non-minimal LEB128 within the type's byte limit (u32: 5 bytes).
  *   <li>Data segments in any layout, including one big segment; where segments overlap, the later
  *       one wins, as at instantiation. Decoded memories are sparse ({@link
  *       SegmentedMemoryContents}): a memory's declared size is never allocated.
  *   <li>Custom sections with other names, anywhere: bounds-checked (their name must be valid UTF-8)
  *       and skipped.
+ *   <li>Standard sections other than memory, global and data (a type or code section, say), in
+ *       the Wasm order: bounds-checked and skipped, their contents unread. A coredump is a Wasm
+ *       module, and the format does not forbid them; {@link CanonicalCheck} reports them ({@link
+ *       CanonicalCheck.Code#STANDARD_SECTION}).
  * </ul>
  *
- * <p>The pre-May-2023 frame grammar without an instance index (the wasmi draft) and the
- * fixed-width dialect of xtuc's parser are not supported; they decode as errors.
+ * <p>Other producers' frame layouts ({@link Dialect}) are not specification coredumps and decode
+ * as errors; {@link Dialect#detect} names the layout, and {@link #decodeWithFacts(byte[],
+ * Dialect)} reads a file in it.
  */
 public final class CoreDumpDecoder {
 
-  private final ByteReader input;
+  private final SectionWalker walker;
+  private final Dialect dialect;
   private final IndexRefs refs = new IndexRefs();
   private final List<DecodedCoreDump.Section> sections = new ArrayList<>();
   private final List<DecodedCoreDump.DataSegment> layout = new ArrayList<>();
@@ -57,11 +64,12 @@ public final class CoreDumpDecoder {
   private List<Global> globals = List.of();
   private final List<CoreStack> threads = new ArrayList<>();
   private boolean seenModules;
-  private boolean seenInstances;
-  private int lastKnownId;
+  private boolean seenCoredumpSection;
+  private int instancesAt = -1;
 
-  private CoreDumpDecoder(byte[] bytes) {
-    this.input = new ByteReader(bytes);
+  private CoreDumpDecoder(byte[] bytes, Dialect dialect) throws CoreDumpFormatException {
+    this.walker = SectionWalker.open(bytes);
+    this.dialect = Checks.checkNotNull(dialect, "dialect");
   }
 
   /** Decodes {@code bytes}, a whole coredump file. */
@@ -91,23 +99,40 @@ public final class CoreDumpDecoder {
 
   /** Decodes {@code bytes} and also returns the facts about their layout. */
   public static DecodedCoreDump decodeWithFacts(byte[] bytes) throws CoreDumpFormatException {
-    return new CoreDumpDecoder(bytes).run();
+    return decodeWithFacts(bytes, Dialect.SPEC);
+  }
+
+  /**
+   * Decodes {@code bytes}, reading every {@code corestack} section in {@code dialect}'s layout;
+   * everything else is decoded and checked as by {@link #decodeWithFacts(byte[])}. Frames of a
+   * layout without instance indices get instance 0, which is then not range-checked.
+   */
+  public static DecodedCoreDump decodeWithFacts(byte[] bytes, Dialect dialect)
+      throws CoreDumpFormatException {
+    return new CoreDumpDecoder(bytes, dialect).run();
   }
 
   private DecodedCoreDump run() throws CoreDumpFormatException {
-    readHeader();
-    while (!input.atEnd()) {
-      if (sections.size() >= Limits.MAX_SECTIONS) {
-        throw CoreDumpFormatException.tooLarge(
-            input.position(), "section count", sections.size() + 1L,
-            "limit " + Limits.MAX_SECTIONS);
-      }
-      readSection();
+    while (walker.hasNext()) {
+      readSection(walker.next());
+    }
+    if (!seenCoredumpSection) {
+      boolean code = sections.stream().anyMatch(s -> s.name().equals("code"));
+      throw CoreDumpFormatException.malformed(
+          walker.input().limit(),
+          "not a coredump: no core, coremodules, coreinstances or corestack section"
+              + (code ? " (a Wasm module with code: give its coredump instead)" : ""));
+    }
+    if (instancesAt >= 0 && !seenModules) {
+      throw CoreDumpFormatException.malformed(
+          instancesAt,
+          "coreinstances section without a coremodules section: its module indices point at"
+              + " nothing");
     }
     // Cross-section index checks, in file order.
     int[] counts = new int[IndexRefs.Space.values().length];
-    counts[IndexRefs.Space.MODULE.ordinal()] = seenModules ? modules.size() : -1;
-    counts[IndexRefs.Space.INSTANCE.ordinal()] = seenInstances ? instances.size() : -1;
+    counts[IndexRefs.Space.MODULE.ordinal()] = modules.size();
+    counts[IndexRefs.Space.INSTANCE.ordinal()] = instancesAt >= 0 ? instances.size() : -1;
     counts[IndexRefs.Space.MEMORY.ordinal()] = memoryTypes.size();
     counts[IndexRefs.Space.GLOBAL.ordinal()] = globals.size();
     refs.check(counts);
@@ -119,118 +144,90 @@ public final class CoreDumpDecoder {
           new Memory(t.minPages(), t.maxPages(), t.memory64(), t.shared(), contents[i].build()));
     }
     CoreDump dump = new CoreDump(processName, modules, instances, memories, globals, threads);
+    ByteReader input = walker.input();
     return new DecodedCoreDump(
-        dump, sections, layout, input.lebLog().toArray(), input.limit());
+        dump, sections, layout, input.lebLog().toArray(), input.limit(), dialect);
   }
 
-  private void readHeader() throws CoreDumpFormatException {
-    byte[] header = Sections.HEADER;
-    for (int i = 0; i < header.length; i++) {
-      int at = input.position();
-      int b = input.readByte(i < 4 ? "magic number" : "version");
-      if (b != (header[i] & 0xFF)) {
-        throw CoreDumpFormatException.malformed(
-            i < 4 ? 0 : 4,
-            i < 4
-                ? "not a Wasm binary: bad magic number (expected 00 61 73 6d)"
-                : "unsupported Wasm binary version (expected 01 00 00 00)");
-      }
-      assert at == i;
-    }
-  }
-
-  private void readSection() throws CoreDumpFormatException {
-    int start = input.position();
-    int id = input.readByte("section id");
-    int sizeAt = input.position();
-    long size = Integer.toUnsignedLong(input.readU32("section size"));
-    ByteReader section = input.slice(size, sizeAt, "section");
-    switch (id) {
+  private void readSection(SectionWalker.Entry e) throws CoreDumpFormatException {
+    ByteReader payload = e.payload();
+    switch (e.id()) {
       case Sections.CUSTOM_ID:
-        readCustom(section, start, size);
+        readCustom(e);
         break;
       case Sections.MEMORY_ID:
-        checkOrder(id, start, "memory");
-        record(SectionKind.MEMORY, "memory", start, size);
-        memoryTypes = MemorySection.decode(section);
+        record(SectionKind.MEMORY, e);
+        memoryTypes = MemorySection.decode(payload);
         contents = new SegmentedMemoryContents.Builder[memoryTypes.size()];
         for (int i = 0; i < contents.length; i++) {
           contents[i] = new SegmentedMemoryContents.Builder(memoryTypes.get(i).byteSize());
         }
         break;
       case Sections.GLOBAL_ID:
-        checkOrder(id, start, "global");
-        record(SectionKind.GLOBAL, "global", start, size);
-        globals = GlobalSection.decode(section);
+        record(SectionKind.GLOBAL, e);
+        globals = GlobalSection.decode(payload);
         break;
       case Sections.DATA_ID:
-        checkOrder(id, start, "data");
-        record(SectionKind.DATA, "data", start, size);
-        DataSection.decode(section, memoryTypes, contents, layout);
+        record(SectionKind.DATA, e);
+        for (DataSection.Segment s : DataSection.decode(payload, memoryTypes)) {
+          contents[s.layout().memoryIndex()].put(s.layout().memoryOffset(), s.bytes());
+          layout.add(s.layout());
+        }
         break;
       default:
-        throw CoreDumpFormatException.malformed(
-            start,
-            "section id " + id + " is not allowed in a coredump (only custom, memory (5), "
-                + "global (6) and data (11) sections)");
+        // A standard section a coredump does not use: framed and ordered, contents unread.
+        record(SectionKind.OTHER_STANDARD, e);
+        break;
     }
   }
 
-  private void checkOrder(int id, int start, String label) throws CoreDumpFormatException {
-    if (id == lastKnownId) {
-      throw CoreDumpFormatException.duplicateSection(start, label);
+  private void readCustom(SectionWalker.Entry e) throws CoreDumpFormatException {
+    ByteReader payload = e.payload();
+    String name = e.name();
+    int start = e.start();
+    KnownCustomSection known = KnownCustomSection.of(name).orElse(null);
+    if (known == null || !known.isCoredump()) {
+      record(SectionKind.OTHER_CUSTOM, e);
+      return;
     }
-    if (id < lastKnownId) {
-      throw CoreDumpFormatException.malformed(
-          start, label + " section out of order (memory, global, data is the Wasm order)");
-    }
-    lastKnownId = id;
-  }
-
-  private void readCustom(ByteReader section, int start, long size)
-      throws CoreDumpFormatException {
-    String name = section.readName("custom section name");
-    ByteReader payload = section.slice(section.remaining(), start, name + " section");
-    switch (name) {
-      case CoreSection.NAME:
+    seenCoredumpSection = true;
+    switch (known) {
+      case CORE:
         if (processName.isPresent()) {
           throw CoreDumpFormatException.duplicateSection(start, name);
         }
-        record(SectionKind.CORE, name, start, size);
+        record(SectionKind.CORE, e);
         processName = Optional.of(CoreSection.decode(payload));
         break;
-      case CoreModulesSection.NAME:
+      case CORE_MODULES:
         if (seenModules) {
           throw CoreDumpFormatException.duplicateSection(start, name);
         }
         seenModules = true;
-        record(SectionKind.CORE_MODULES, name, start, size);
+        record(SectionKind.CORE_MODULES, e);
         modules = CoreModulesSection.decode(payload);
         break;
-      case CoreInstancesSection.NAME:
-        if (seenInstances) {
+      case CORE_INSTANCES:
+        if (instancesAt >= 0) {
           throw CoreDumpFormatException.duplicateSection(start, name);
         }
-        seenInstances = true;
-        record(SectionKind.CORE_INSTANCES, name, start, size);
+        instancesAt = start;
+        record(SectionKind.CORE_INSTANCES, e);
         instances = CoreInstancesSection.decode(payload, refs);
         break;
-      case CoreStackSection.NAME:
+      default: // CORE_STACK
         if (threads.size() >= Limits.MAX_THREADS) {
           throw CoreDumpFormatException.tooLarge(
               start, "corestack section count", threads.size() + 1L,
               "limit " + Limits.MAX_THREADS);
         }
-        record(SectionKind.CORE_STACK, name, start, size);
-        threads.add(CoreStackSection.decode(payload, refs));
-        break;
-      default:
-        record(SectionKind.OTHER_CUSTOM, name, start, size);
+        record(SectionKind.CORE_STACK, e);
+        threads.add(CoreStackSection.decode(payload, refs, dialect));
         break;
     }
   }
 
-  private void record(SectionKind kind, String name, int start, long size) {
-    sections.add(new DecodedCoreDump.Section(kind, name, start, size));
+  private void record(SectionKind kind, SectionWalker.Entry e) {
+    sections.add(new DecodedCoreDump.Section(kind, e.name(), e.start(), e.size()));
   }
 }

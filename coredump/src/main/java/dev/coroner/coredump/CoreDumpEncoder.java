@@ -31,9 +31,20 @@ public final class CoreDumpEncoder {
 
   /** The encoded bytes. */
   public static byte[] encode(CoreDump dump) {
+    return encode(dump, Dialect.SPEC);
+  }
+
+  /**
+   * The encoded bytes with every {@code corestack} section in {@code dialect}'s layout (see {@link
+   * Dialect}); every other section as the canonical encoding writes it. Only {@link Dialect#SPEC}
+   * gives a specification coredump: the others exist to write test files and to convert for tools
+   * that read nothing else. What a layout has no place for (instance indices, operand stacks) is
+   * left out.
+   */
+  public static byte[] encode(CoreDump dump, Dialect dialect) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      encode(dump, out);
+      write(dump, dialect, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen with a ByteArrayOutputStream
     }
@@ -48,7 +59,11 @@ public final class CoreDumpEncoder {
    *     Unicode, a section larger than a u32 size can describe)
    */
   public static long encode(CoreDump dump, OutputStream out) throws IOException {
-    Parts parts = new Parts(dump);
+    return write(dump, Dialect.SPEC, out);
+  }
+
+  private static long write(CoreDump dump, Dialect dialect, OutputStream out) throws IOException {
+    Parts parts = new Parts(dump, dialect);
     ByteSink.Buffered sink = ByteSink.buffered(out);
     try {
       parts.writeTo(sink);
@@ -61,7 +76,7 @@ public final class CoreDumpEncoder {
 
   /** The number of bytes {@link #encode} writes, computed without writing the data. */
   public static long encodedSize(CoreDump dump) {
-    return new Parts(dump).size();
+    return new Parts(dump, Dialect.SPEC).size();
   }
 
   /** Every section but the data section, pre-encoded; the data section planned. */
@@ -70,7 +85,7 @@ public final class CoreDumpEncoder {
     private final ByteSink.Growable after = ByteSink.growable(); // coremodules ... corestack
     private final DataSection.Plan data;
 
-    Parts(CoreDump dump) {
+    Parts(CoreDump dump, Dialect dialect) {
       dump.processName().ifPresent(name -> CoreSection.encodeTo(before, name));
       MemorySection.encodeTo(before, dump.memories());
       GlobalSection.encodeTo(before, dump.globals());
@@ -78,7 +93,7 @@ public final class CoreDumpEncoder {
       CoreModulesSection.encodeTo(after, dump.modules());
       CoreInstancesSection.encodeTo(after, dump.instances());
       for (CoreStack thread : dump.threads()) {
-        CoreStackSection.encodeTo(after, thread);
+        CoreStackSection.encodeTo(after, thread, dialect);
       }
     }
 

@@ -64,12 +64,16 @@ public final class CoreDumpFormatException extends Exception {
     return new CoreDumpFormatException(offset, "invalid " + type + ": integer too large");
   }
 
-  /** An index points past the end of its index space. */
-  static CoreDumpFormatException indexOutOfRange(long offset, String space, long index, long count) {
+  /**
+   * An index points past the end of its index space ({@code space} and {@code spacePlural} name
+   * it: {@code "memory"}, {@code "memories"}).
+   */
+  static CoreDumpFormatException indexOutOfRange(
+      long offset, String space, String spacePlural, long index, long count) {
     return new CoreDumpFormatException(
         offset,
-        space + " index " + Long.toUnsignedString(index) + " out of range (" + count + " "
-            + space + (count == 1 ? "" : "s") + ")");
+        space + " index " + Long.toUnsignedString(index) + " out of range ("
+            + Checks.count(count, space, spacePlural) + ")");
   }
 
   /** A section that may appear at most once appears again. */
@@ -80,7 +84,8 @@ public final class CoreDumpFormatException extends Exception {
   /** A section's declared size covers more bytes than its payload uses. */
   static CoreDumpFormatException trailingBytes(long offset, String section, long count) {
     return new CoreDumpFormatException(
-        offset, count + " trailing byte" + (count == 1 ? "" : "s") + " after " + section
+        offset,
+        Checks.count(count, "trailing byte", "trailing bytes") + " after " + section
             + " section payload");
   }
 

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Layout: the process name; modules; instances (module, memory and global indices); memories
  * (limits, flags, size, and a 16-bytes-per-line hex view of the lines that hold a non-zero byte,
- * each run of zero lines summarized on one line); globals (type, mutability, value); each thread
+ * each run of zero lines summarized on one line with its half-open range, {@code [0x10, 0x40)});
+ * globals (type, mutability, value); each thread
  * and its frames youngest first, with locals and the operand stack bottom to top.
  *
  * <p>Indices are rendered unsigned; {@link Instance#ABSENT} as {@code absent (u32::MAX)}. Integers
@@ -66,7 +67,7 @@ public final class CoreDumpText {
       Global g = dump.globals().get(i);
       line(
           2,
-          "global " + i + ": " + GlobalSection.name(g.type()) + " "
+          "global " + i + ": " + g.type().textName() + " "
               + (g.mutable() ? "mutable" : "immutable") + " " + globalValue(g));
     }
     line(1, "threads: " + dump.threads().size());
@@ -142,22 +143,22 @@ public final class CoreDumpText {
         }
         if (nonZero) {
           long at = pos + i;
-          zeroRun(zeroStart, at, width);
+          zeroRun(zeroStart, at);
           line(3, hexLine(at, window, i, len, width));
           zeroStart = at + len;
         }
       }
       pos += n;
     }
-    zeroRun(zeroStart, size, width);
+    zeroRun(zeroStart, size);
   }
 
-  private void zeroRun(long from, long to, int width) {
+  /** One line for the zero bytes {@code [from, to)}, if there are any. */
+  private void zeroRun(long from, long to) {
     if (to > from) {
       line(
           3,
-          "*  " + (to - from) + " zero bytes (" + offset(from, width) + ".." + offset(to - 1, width)
-              + ")");
+          "*  " + (to - from) + " zero bytes " + Checks.range(from, to));
     }
   }
 

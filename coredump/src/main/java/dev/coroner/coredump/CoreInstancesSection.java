@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class CoreInstancesSection {
 
-  static final String NAME = "coreinstances";
+  static final String NAME = KnownCustomSection.CORE_INSTANCES.sectionName();
 
   private CoreInstancesSection() {}
 

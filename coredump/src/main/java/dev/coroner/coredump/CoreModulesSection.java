@@ -6,7 +6,7 @@ import java.util.List;
 /** The {@code coremodules} custom section: {@code vec(0x00 module-name:name)}. */
 final class CoreModulesSection {
 
-  static final String NAME = "coremodules";
+  static final String NAME = KnownCustomSection.CORE_MODULES.sectionName();
 
   private CoreModulesSection() {}
 

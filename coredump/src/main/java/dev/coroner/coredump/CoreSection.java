@@ -3,7 +3,7 @@ package dev.coroner.coredump;
 /** The {@code core} custom section: {@code 0x00 executable-name:name}. */
 final class CoreSection {
 
-  static final String NAME = "core";
+  static final String NAME = KnownCustomSection.CORE.sectionName();
 
   private CoreSection() {}
 

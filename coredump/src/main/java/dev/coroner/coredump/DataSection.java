@@ -1,5 +1,6 @@
 package dev.coroner.coredump;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -161,16 +162,20 @@ final class DataSection {
   }
 
   /**
-   * Decodes the section payload, overlaying each segment on its memory's contents (later segments
-   * win where they overlap) and recording the layout for the canonical check.
+   * One decoded segment: where it is in the file and what it puts where ({@code layout}), and its
+   * bytes.
    */
-  static void decode(
-      ByteReader r,
-      List<MemorySection.MemoryType> types,
-      SegmentedMemoryContents.Builder[] contents,
-      List<DecodedCoreDump.DataSegment> layout)
+  record Segment(DecodedCoreDump.DataSegment layout, byte[] bytes) {}
+
+  /**
+   * Decodes the section payload: every active segment, in file order, each checked against its
+   * memory's type and current size. Overlaying them on the memories (later segments win where
+   * they overlap, as at instantiation) is the caller's business.
+   */
+  static List<Segment> decode(ByteReader r, List<MemorySection.MemoryType> types)
       throws CoreDumpFormatException {
     int count = r.readCount("data segment", Limits.MAX_DATA_SEGMENTS, 5);
+    List<Segment> segments = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int segAt = r.position();
       int flags = r.readU32("data segment flags");
@@ -193,7 +198,7 @@ final class DataSection {
       }
       if (Integer.compareUnsigned(memory, types.size()) >= 0) {
         throw CoreDumpFormatException.indexOutOfRange(
-            memAt, "memory", Integer.toUnsignedLong(memory), types.size());
+            memAt, "memory", "memories", Integer.toUnsignedLong(memory), types.size());
       }
       MemorySection.MemoryType type = types.get(memory);
       int opAt = r.position();
@@ -220,12 +225,19 @@ final class DataSection {
       if (Long.compareUnsigned(offset, size) > 0 || len > size - offset) {
         throw CoreDumpFormatException.malformed(
             segAt,
-            "data segment [" + Checks.hex(offset) + ", +" + len + " bytes) lies outside memory "
-                + memory + " of " + size + " bytes");
+            "data segment "
+                + (Long.compareUnsigned(offset + len, offset) >= 0
+                    ? Checks.range(offset, offset + len)
+                    : "[" + Checks.hex(offset) + ", 2^64 and beyond)")
+                + " ("
+                + Checks.count(len, "byte", "bytes") + ") lies outside memory " + memory + " of "
+                + size + " bytes");
       }
-      contents[memory].put(offset, r.readBytes((int) len, "data segment bytes"));
-      layout.add(new DecodedCoreDump.DataSegment(segAt, memory, offset, len, explicit));
+      byte[] bytes = r.readBytes((int) len, "data segment bytes");
+      segments.add(
+          new Segment(new DecodedCoreDump.DataSegment(segAt, memory, offset, len, explicit), bytes));
     }
     r.expectEnd("data");
+    return segments;
   }
 }

@@ -14,7 +14,8 @@ public final class DecodedCoreDump {
    * One section as found in the file.
    *
    * @param kind what the section is
-   * @param name the custom section's name, or the known section's label ({@code memory} etc.)
+   * @param name the custom section's name, or the standard section's label ({@code memory},
+   *     {@code type}, ...)
    * @param offset absolute offset of the section's id byte
    * @param size the section's declared payload size (after the size field)
    */
@@ -39,18 +40,26 @@ public final class DecodedCoreDump {
   private final List<DataSegment> dataSegments;
   private final long[] nonMinimalLebOffsets;
   private final int inputLength;
+  private final Dialect dialect;
 
   DecodedCoreDump(
       CoreDump dump,
       List<Section> sections,
       List<DataSegment> dataSegments,
       long[] nonMinimalLebOffsets,
-      int inputLength) {
+      int inputLength,
+      Dialect dialect) {
     this.dump = dump;
     this.sections = List.copyOf(sections);
     this.dataSegments = List.copyOf(dataSegments);
     this.nonMinimalLebOffsets = nonMinimalLebOffsets.clone();
     this.inputLength = inputLength;
+    this.dialect = dialect;
+  }
+
+  /** The layout the {@code corestack} sections were read in ({@link Dialect#SPEC} normally). */
+  public Dialect dialect() {
+    return dialect;
   }
 
   /** The decoded model. */

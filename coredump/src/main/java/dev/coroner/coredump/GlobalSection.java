@@ -147,12 +147,9 @@ final class GlobalSection {
     if (found != type) {
       throw CoreDumpFormatException.malformed(
           at,
-          "constant of type " + name(found) + " initializes a global of type " + name(type));
+          "constant of type " + found.textName() + " initializes a global of type "
+              + type.textName());
     }
     return g;
-  }
-
-  static String name(ValueType t) {
-    return t.name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -9,15 +9,17 @@ import java.util.Arrays;
 final class IndexRefs {
 
   enum Space {
-    MODULE("module"),
-    INSTANCE("instance"),
-    MEMORY("memory"),
-    GLOBAL("global");
+    MODULE("module", "modules"),
+    INSTANCE("instance", "instances"),
+    MEMORY("memory", "memories"),
+    GLOBAL("global", "globals");
 
     final String label;
+    final String plural;
 
-    Space(String label) {
+    Space(String label, String plural) {
       this.label = label;
+      this.plural = plural;
     }
   }
 
@@ -48,7 +50,8 @@ final class IndexRefs {
       int count = counts[spaces[i]];
       if (count >= 0 && Integer.compareUnsigned(values[i], count) >= 0) {
         throw CoreDumpFormatException.indexOutOfRange(
-            offsets[i], all[spaces[i]].label, Integer.toUnsignedLong(values[i]), count);
+            offsets[i], all[spaces[i]].label, all[spaces[i]].plural,
+            Integer.toUnsignedLong(values[i]), count);
       }
     }
   }

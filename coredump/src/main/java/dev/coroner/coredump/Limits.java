@@ -48,6 +48,9 @@ public final class Limits {
   /** Most frames in one {@code corestack}. */
   public static final int MAX_FRAMES = 1_000_000;
 
+  /** Most functions a name section names (the Wasm spec's implementation limit on functions). */
+  public static final int MAX_FUNCTIONS = 1_000_000;
+
   /** Most locals in one frame (the Wasm spec's implementation limit on locals per function). */
   public static final int MAX_LOCALS = 50_000;
 

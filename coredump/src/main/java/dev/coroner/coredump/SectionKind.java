@@ -17,7 +17,12 @@ public enum SectionKind {
   /** Custom section {@code corestack}: one thread. */
   CORE_STACK("corestack"),
   /** Any other custom section (skipped by the decoder). */
-  OTHER_CUSTOM("custom");
+  OTHER_CUSTOM("custom"),
+  /**
+   * A standard section other than memory, global and data (type, code, ...): valid in a Wasm
+   * module, not used by coredumps, skipped by the decoder.
+   */
+  OTHER_STANDARD("standard");
 
   private final String label;
 

@@ -19,6 +19,35 @@ final class Sections {
   static final int GLOBAL_ID = 6;
   static final int DATA_ID = 11;
 
+  /** Labels of the standard section ids 1..13, index = id; id 0 is custom. */
+  private static final String[] LABELS = {
+    "custom", "type", "import", "function", "table", "memory", "global", "export", "start",
+    "element", "code", "data", "datacount", "tag"
+  };
+
+  /** Where each standard section id stands in the Wasm module order (tag after memory, datacount before code). */
+  private static final int[] ORDER = {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6};
+
+  /** The Wasm module order, for messages. */
+  static final String WASM_ORDER =
+      "type, import, function, table, memory, tag, global, export, start, element, datacount, "
+          + "code, data";
+
+  /** Whether {@code id} is a section id of the Wasm binary format (0..13). */
+  static boolean isKnownId(int id) {
+    return id >= 0 && id < LABELS.length;
+  }
+
+  /** The label of a known section id: {@code "memory"}, {@code "custom"}. */
+  static String label(int id) {
+    return LABELS[id];
+  }
+
+  /** The rank of standard section {@code id} (1..13) in the Wasm module order. */
+  static int order(int id) {
+    return ORDER[id];
+  }
+
   /** The end opcode that closes a constant expression. */
   static final int END = 0x0B;
 

@@ -1,5 +1,7 @@
 package dev.coroner.coredump;
 
+import java.util.Optional;
+
 /**
  * A value in a frame's locals or operand stack: an i32, i64, f32 or f64 held as raw bits (so NaN
  * payloads survive), or {@link #MISSING} (tag {@code 0x01}: optimized out, or a type the format
@@ -10,33 +12,69 @@ package dev.coroner.coredump;
  */
 public record Value(Kind kind, long bits) {
 
-  /** The value tags of the coredump format. */
+  /**
+   * The value tags of the coredump format: {@link #MISSING}, or one of the four number types of
+   * {@link ValueType}, whose binary code is also the tag.
+   */
   public enum Kind {
-    MISSING(0x01),
-    I32(0x7F),
-    I64(0x7E),
-    F32(0x7D),
-    F64(0x7C);
+    MISSING(null),
+    I32(ValueType.I32),
+    I64(ValueType.I64),
+    F32(ValueType.F32),
+    F64(ValueType.F64);
 
-    private final int tag;
+    private final ValueType type;
 
-    Kind(int tag) {
-      this.tag = tag;
+    Kind(ValueType type) {
+      this.type = type;
     }
 
     /** The tag byte that introduces a value of this kind. */
     public int tag() {
-      return tag;
+      return type == null ? 0x01 : type.code();
+    }
+
+    /** The value type of this kind; empty for {@link #MISSING}. */
+    public Optional<ValueType> type() {
+      return Optional.ofNullable(type);
+    }
+
+    /** {@code missing} or the type's text-format name ({@code i32}). */
+    public String textName() {
+      return type == null ? "missing" : type.textName();
     }
 
     /** The kind with tag byte {@code tag}, or {@code null} if there is none. */
     public static Kind fromTag(int tag) {
       for (Kind k : values()) {
-        if (k.tag == tag) {
+        if (k.tag() == tag) {
           return k;
         }
       }
       return null;
+    }
+
+    /**
+     * The kind that holds values of {@code type}, or {@link #MISSING} for v128 and references,
+     * which the format records as missing.
+     */
+    public static Kind of(ValueType type) {
+      for (Kind k : values()) {
+        if (k.type == type) {
+          return k;
+        }
+      }
+      return MISSING;
+    }
+
+    /** The kind named {@code name} ({@code "i32"} or {@code "missing"}), if there is one. */
+    public static Optional<Kind> fromTextName(String name) {
+      for (Kind k : values()) {
+        if (k.textName().equals(name)) {
+          return Optional.of(k);
+        }
+      }
+      return Optional.empty();
     }
   }
 

@@ -7,6 +7,15 @@
  * dev.coroner.coredump.CoreDumpText}), LEB128 ({@link dev.coroner.coredump.Leb128}) and the size
  * caps ({@link dev.coroner.coredump.Limits}). No dependencies.
  *
- * <p>The format and the canonical encoding are described in {@code docs/coredump-format.md}.
+ * <p>Around the format: other producers' frame layouts, detected and converted ({@link
+ * dev.coroner.coredump.Dialect}, {@link dev.coroner.coredump.DialectConverter}); the framing of
+ * any Wasm binary ({@link dev.coroner.coredump.ModuleSections}); the one registry of custom
+ * sections known by name ({@link dev.coroner.coredump.KnownCustomSection}); and a module's {@code
+ * name} section ({@link dev.coroner.coredump.NameSection}). Value types have one vocabulary,
+ * {@link dev.coroner.coredump.ValueType}, which frame values' {@link
+ * dev.coroner.coredump.Value.Kind} refers to.
+ *
+ * <p>The format, the canonical encoding this library writes and checks, and how other producers
+ * differ are described in {@code docs/coredump-format.md} at the root of the repository.
  */
 package dev.coroner.coredump;

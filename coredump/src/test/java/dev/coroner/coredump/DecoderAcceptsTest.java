@@ -73,7 +73,8 @@ class DecoderAcceptsTest {
     byte[] in =
         file(
             section(5, "01 00 01"),
-            section(11, "03 00 41 00 0b 04 01 01 01 01  00 41 02 0b 01 02  00 41 03 0b 02 03 03"));
+            section(11, "03 00 41 00 0b 04 01 01 01 01  00 41 02 0b 01 02  00 41 03 0b 02 03 03"),
+            custom("corestack", "00 00 00"));
     MemoryContents c = CoreDumpDecoder.decode(in).memories().get(0).contents();
     assertArrayEquals(hex("01 01 02 03 03 00"), c.bytes(0, 6));
     SegmentedMemoryContents s = assertInstanceOf(SegmentedMemoryContents.class, c);
@@ -83,7 +84,7 @@ class DecoderAcceptsTest {
   @Test
   void hugeDeclaredMemoryStaysSparse() throws Exception {
     // 20 bytes declaring a 4 GiB memory: nothing of that size is allocated, and checks stay fast
-    byte[] in = file(section(5, "01 00 80 80 04"));
+    byte[] in = file(section(5, "01 00 80 80 04"), custom("coremodules", "00"));
     CoreDump d = CoreDumpDecoder.decode(in);
     Memory m = d.memories().get(0);
     assertEquals(65536, m.minPages());
@@ -109,7 +110,9 @@ class DecoderAcceptsTest {
   void acceptsMemory64AndExplicitMemoryIndex() throws Exception {
     // memory 0: 32-bit, 1 page; memory 1: memory64, 1 page, max 3; segment for memory 1 at 8
     byte[] in =
-        file(section(5, "02 00 01 05 01 03"), section(11, "01 02 01 42 08 0b 01 2a"));
+        file(
+            section(5, "02 00 01 05 01 03"), section(11, "01 02 01 42 08 0b 01 2a"),
+            custom("core", "00 00"));
     CoreDump d = CoreDumpDecoder.decode(in);
     Memory m = d.memories().get(1);
     assertTrue(m.memory64());
@@ -118,9 +121,51 @@ class DecoderAcceptsTest {
   }
 
   @Test
-  void acceptsEmptyFile() throws Exception {
-    CoreDump d = CoreDumpDecoder.decode(hex(Bytes.HEADER));
+  void acceptsAnyOneCoredumpSectionAlone() throws Exception {
+    CoreDump d = CoreDumpDecoder.decode(file(custom("corestack", "00 00 00")));
     assertEquals(Optional.empty(), d.processName());
-    assertEquals(List.of(), d.threads());
+    assertEquals(List.of(new CoreStack("", List.of())), d.threads());
+  }
+
+  /**
+   * Decision: a standard section other than memory, global and data (type, code, ...) is valid but
+   * not canonical. A coredump is a Wasm module and the format does not forbid them; wabt's
+   * wasm-objdump and V8 read such files as modules too (IndependentDecoderTest).
+   */
+  @Test
+  void acceptsOtherStandardSectionsInTheWasmOrderAndSkipsThem() throws Exception {
+    byte[] canonical = CoreDumpEncoder.encode(Dumps.small());
+    List<byte[]> sections = Bytes.sections(canonical);
+    // type section (empty) before memory; a code section with junk contents after the globals
+    sections.add(1, section(1, "00"));
+    sections.add(4, section(10, "ff ff"));
+    byte[] in = file(sections.toArray(new byte[0][]));
+    DecodedCoreDump d = CoreDumpDecoder.decodeWithFacts(in);
+    assertEquals(Dumps.small(), d.dump());
+    assertEquals(SectionKind.OTHER_STANDARD, d.sections().get(1).kind());
+    assertEquals("type", d.sections().get(1).name());
+    assertEquals("code", d.sections().get(4).name());
+    CanonicalCheck.Result r = CanonicalCheck.check(d, in);
+    assertEquals(List.of(CanonicalCheck.Code.STANDARD_SECTION),
+        r.reasons().stream().map(CanonicalCheck.Reason::code).toList());
+    assertEquals(
+        "2 standard sections a coredump does not use (valid in a Wasm module, skipped): type at"
+            + " 0x" + Long.toHexString(d.sections().get(1).offset()) + ", code at 0x"
+            + Long.toHexString(d.sections().get(4).offset()),
+        r.reasons().get(0).message());
+  }
+
+  @Test
+  void dataSectionDecodesToItsSegments() throws Exception {
+    // 0: count 3; 1: memory 0 at 0 (1 byte); 7: memory 1 at 8 (2 bytes, explicit index);
+    // 15: memory 0 at 2 (no bytes)
+    ByteReader r = new ByteReader(hex("03 00 41 00 0b 01 aa  02 01 41 08 0b 02 bb cc  00 41 02 0b 00"));
+    MemorySection.MemoryType page = new MemorySection.MemoryType(1, OptionalLong.empty(), false, false);
+    List<DataSection.Segment> s = DataSection.decode(r, List.of(page, page));
+    assertEquals(3, s.size());
+    assertEquals(new DecodedCoreDump.DataSegment(1, 0, 0, 1, false), s.get(0).layout());
+    assertEquals(new DecodedCoreDump.DataSegment(7, 1, 8, 2, true), s.get(1).layout());
+    assertArrayEquals(hex("bb cc"), s.get(1).bytes());
+    assertEquals(new DecodedCoreDump.DataSegment(15, 0, 2, 0, false), s.get(2).layout());
   }
 }

@@ -32,6 +32,32 @@ class DecoderErrorsTest {
   }
 
   @Test
+  void saysWhenTheBytesAreABareCoredumpSection() {
+    // size 0x1b, name "corestack", payload: what a byte vector copied from an encoder test holds
+    byte[] bare = hex("1b 09 63 6f 72 65 73 74 61 63 6b 00 04 6d 61 69 6e 01 00 00 2a 33 01 7f 01 01 7f 02");
+    assertRejected(
+        bare, 0,
+        "not a Wasm binary: bad magic number (expected 00 61 73 6d); the bytes look like a bare"
+            + " \"corestack\" custom section (size, name, payload) without the module header and"
+            + " section id");
+  }
+
+  /** A Wasm file without any coredump section is not a coredump, even when well formed. */
+  @Test
+  void rejectsAFileWithoutCoredumpSections() {
+    assertRejected(
+        hex(Bytes.HEADER), 8, "not a coredump: no core, coremodules, coreinstances or corestack section");
+    // a module: type (8..13), function (14..17), code (18..23), custom "name" (24..30): reported
+    // at its end, 31
+    byte[] module =
+        file(section(1, "01 60 00 00"), section(3, "01 00"), section(10, "01 02 00 0b"), custom("name", ""));
+    assertRejected(
+        module, 31,
+        "not a coredump: no core, coremodules, coreinstances or corestack section (a Wasm module"
+            + " with code: give its coredump instead)");
+  }
+
+  @Test
   void rejectsBadVersion() {
     assertRejected(hex("00 61 73 6d 02 00 00 00"), 4, "unsupported Wasm binary version");
   }
@@ -139,30 +165,59 @@ class DecoderErrorsTest {
 
   @Test
   void rejectsInstanceIndexOutOfRange() {
-    // coreinstances (empty) 8..24; corestack at 25: 26 size, 27 name (10), 37 00, 38 "main" (5),
-    // 43 count, 44 frame 00, 45 instance index 3
+    // coremodules (empty) 8..22; coreinstances (empty) 23..39; corestack at 40: 41 size,
+    // 42 name (10), 52 00, 53 "main" (5), 58 count, 59 frame 00, 60 instance index 3
     byte[] in =
         file(
+            custom("coremodules", "00"),
             custom("coreinstances", "00"),
             custom("corestack", "00 04 6d 61 69 6e 01 00 03 00 00 00 00"));
-    assertRejected(in, 45, "instance index 3 out of range (0 instances)");
+    assertRejected(in, 60, "instance index 3 out of range (0 instances)");
+  }
+
+  /** "memories", not "memorys": every index space's plural is spelled out. */
+  @Test
+  void rejectsMemoryIndexOutOfRangeWithPlural() {
+    // coremodules ["m"] 8..25; coreinstances at 26: 27 size, 28 name (14), 42 count, 43 00,
+    // 44 module, 45 memory count, 46 memory index 0 (of no memory section at all)
+    byte[] in =
+        file(custom("coremodules", "01 00 01 6d"), custom("coreinstances", "01 00 00 01 00 00"));
+    assertRejected(in, 46, "memory index 0 out of range (0 memories)");
   }
 
   @Test
   void rejectsMemoryIndexOutOfRange() {
-    // memory section 8..12 (one memory); coreinstances at 13: 14 size, 15 name (14), 29 count,
-    // 30 00, 31 module, 32 memory count, 33 memory index 1
+    // memory section 8..12 (one memory); coremodules ["m"] 13..30; coreinstances at 31: 32 size,
+    // 33 name (14), 47 count, 48 00, 49 module, 50 memory count, 51 memory index 1
     byte[] in =
-        file(section(5, "01 00 00"), custom("coreinstances", "01 00 00 01 01 00"));
-    assertRejected(in, 33, "memory index 1 out of range (1 memory)");
+        file(
+            section(5, "01 00 00"),
+            custom("coremodules", "01 00 01 6d"),
+            custom("coreinstances", "01 00 00 01 01 00"));
+    assertRejected(in, 51, "memory index 1 out of range (1 memory)");
   }
 
   @Test
   void rejectsGlobalIndexOutOfRange() {
-    // coreinstances at 8: 9 size, 10 name (14), 24 count, 25 00, 26 module, 27 no memories,
-    // 28 global count, 29 global index 0x80 0x01 (128)
-    byte[] in = file(custom("coreinstances", "01 00 00 00 01 80 01"));
-    assertRejected(in, 29, "global index 128 out of range (0 globals)");
+    // coremodules ["m"] 8..25; coreinstances at 26: 27 size, 28 name (14), 42 count, 43 00,
+    // 44 module, 45 no memories, 46 global count, 47 global index 0x80 0x01 (128)
+    byte[] in =
+        file(custom("coremodules", "01 00 01 6d"), custom("coreinstances", "01 00 00 00 01 80 01"));
+    assertRejected(in, 47, "global index 128 out of range (0 globals)");
+  }
+
+  /** Always an error, even with no module index to check: the instances name nothing. */
+  @Test
+  void rejectsCoreInstancesWithoutCoreModules() {
+    // core 8..17; coreinstances (empty) at 18
+    byte[] in = file(custom("core", "00 01 61"), custom("coreinstances", "00"));
+    assertRejected(
+        in, 18,
+        "coreinstances section without a coremodules section: its module indices point at"
+            + " nothing");
+    // Wherever the coremodules section would be, and with instances in it.
+    byte[] later = file(custom("coreinstances", "01 00 00 00 00"), custom("core", "00 01 61"));
+    assertRejected(later, 8, "coreinstances section without a coremodules section");
   }
 
   @Test
@@ -177,7 +232,8 @@ class DecoderErrorsTest {
     // memory section 8..12 (1 page); data at 13: 14 size, 15 count, 16 segment at 0xffff, 2 bytes
     byte[] in =
         file(section(5, "01 00 01"), section(11, "01 00 41 ff ff 03 0b 02 01 02"));
-    assertRejected(in, 16, "data segment [0xffff, +2 bytes) lies outside memory 0 of 65536 bytes");
+    assertRejected(
+        in, 16, "data segment [0xffff, 0x10001) (2 bytes) lies outside memory 0 of 65536 bytes");
   }
 
   @Test
@@ -195,14 +251,26 @@ class DecoderErrorsTest {
   }
 
   @Test
-  void rejectsSectionIdNotAllowedInCoredump() {
-    assertRejected(file(section(1, "00")), 8, "section id 1 is not allowed in a coredump");
+  void rejectsUnknownSectionId() {
+    // 14 is past the last section id of Wasm 3.0 (13, tag)
+    assertRejected(file(section(14, "00")), 8, "unknown section id 0x0e");
   }
 
   @Test
   void rejectsKnownSectionsOutOfOrder() {
     // global (8..10) then memory at 11
-    assertRejected(file(section(6, "00"), section(5, "00")), 11, "memory section out of order");
+    assertRejected(
+        file(section(6, "00"), section(5, "00")), 11,
+        "memory section out of order (after the global section; the Wasm order is type, import,");
+  }
+
+  @Test
+  void rejectsOtherStandardSectionsOutOfWasmOrder() {
+    // A type section is allowed (and skipped), but not after the memory section.
+    assertRejected(file(section(5, "00"), section(1, "00")), 11, "type section out of order");
+    // datacount (12) comes before data (11) in the Wasm order, tag (13) before global (6).
+    assertRejected(file(section(11, "00"), section(12, "00")), 11, "datacount section out of order");
+    assertRejected(file(section(6, "00"), section(13, "00")), 11, "tag section out of order");
   }
 
   @Test

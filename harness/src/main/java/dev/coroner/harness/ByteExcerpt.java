@@ -5,8 +5,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Locates the first differing byte of two encodings, names the section it falls in, and shows both
- * sides in hex around it.
+ * Locates the first differing byte of two encodings, names the section it falls in (with its
+ * half-open byte range) and the byte's place in it, and shows both sides in hex around it.
  */
 public final class ByteExcerpt {
 
@@ -69,18 +69,26 @@ public final class ByteExcerpt {
     return sb.toString().stripTrailing();
   }
 
-  /** A section span of an encoding: id, name for custom sections, and the byte range. */
-  record Span(int id, String name, int start, int payload, int nameEnd, int end) {
+  /**
+   * A section span of an encoding: id, name for custom sections, and the byte range.
+   *
+   * @param start offset of the section id
+   * @param contents offset of the section's contents (after the size)
+   * @param payload offset of the payload: after the name for a custom section, else {@code
+   *     contents}
+   * @param end offset one past the section's last byte
+   */
+  record Span(int id, String name, int start, int contents, int payload, int end) {
 
     /** Which part of the section the byte at {@code offset} belongs to. */
     String part(int offset) {
       if (offset == start) {
         return "section id";
       }
-      if (offset < payload) {
+      if (offset < contents) {
         return "section size";
       }
-      if (offset < nameEnd) {
+      if (offset < payload) {
         return "section name";
       }
       return "payload byte 0x" + Integer.toHexString(offset - payload);
@@ -104,8 +112,13 @@ public final class ByteExcerpt {
         default:
           kind = "section id " + id;
       }
-      return kind + " at 0x" + Integer.toHexString(start) + "..0x" + Integer.toHexString(end);
+      return kind + " at " + range(start, end);
     }
+  }
+
+  /** The half-open byte range {@code [0xa, 0xb)}, the form every report of the project uses. */
+  public static String range(long start, long end) {
+    return "[0x" + Long.toHexString(start) + ", 0x" + Long.toHexString(end) + ")";
   }
 
   /**
@@ -126,23 +139,23 @@ public final class ByteExcerpt {
         break;
       }
       pos = (int) size[1];
-      int payload = pos;
+      int contents = pos;
       long end = pos + size[0];
       if (end > bytes.length) {
-        out.add(new Span(id, "?", start, payload, payload, bytes.length));
+        out.add(new Span(id, "?", start, contents, contents, bytes.length));
         break;
       }
       String name = "";
-      int nameEnd = payload;
+      int payload = contents;
       if (id == 0) {
         long[] len = readU32(bytes, pos);
         if (len != null && len[1] + len[0] <= end) {
           name = new String(bytes, (int) len[1], (int) len[0],
               java.nio.charset.StandardCharsets.UTF_8);
-          nameEnd = (int) (len[1] + len[0]);
+          payload = (int) (len[1] + len[0]);
         }
       }
-      out.add(new Span(id, name, start, payload, nameEnd, (int) end));
+      out.add(new Span(id, name, start, contents, payload, (int) end));
       pos = (int) end;
     }
     return out;

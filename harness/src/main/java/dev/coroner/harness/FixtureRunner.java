@@ -163,15 +163,19 @@ public final class FixtureRunner {
       return null;
     }
     if (command instanceof Command.Register r) {
-      env.register(r.as(), r.module().orElse(null));
+      try {
+        env.register(r.as(), r.module().orElse(null));
+      } catch (IllegalArgumentException e) {
+        throw new FixtureRunException(where + ": register: " + e.getMessage(), e);
+      }
       return null;
     }
     if (command instanceof Command.ActionCommand a) {
-      perform(a.action(), where);
+      performUntrapped(a.action(), where);
       return null;
     }
     if (command instanceof Command.AssertReturn r) {
-      List<ScriptValue> got = perform(r.action(), where);
+      List<ScriptValue> got = performUntrapped(r.action(), where);
       checkResults(where, got, r.expected());
       return null;
     }
@@ -245,6 +249,18 @@ public final class FixtureRunner {
           where + ": the canonical encoder wrote a dump its decoder rejects: " + e.getMessage(), e);
     }
     return new CapturedTrap(fixture.relativePath(), line, trap.getMessage(), snapshot, bytes);
+  }
+
+  /** An action where no trap is asserted: a trap (or other failure) is the fixture's error. */
+  private List<ScriptValue> performUntrapped(Action action, String where) {
+    try {
+      return perform(action, where);
+    } catch (TrapException e) {
+      throw new FixtureRunException(
+          where + ": trapped where no trap is asserted: " + e.getMessage(), e);
+    } catch (WasmException e) {
+      throw new FixtureRunException(where + ": " + e.getMessage(), e);
+    }
   }
 
   private List<ScriptValue> perform(Action action, String where) {

@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * Compares two coredump models field by field and names every difference by section and field
  * (which frame, which local, which memory range), so a failing comparison reads like a review
- * comment rather than "arrays differ".
+ * comment rather than "arrays differ". Memory ranges are half-open, {@code [0x100, 0x105)}; code
+ * offsets are hex.
  */
 public final class StructuralDiff {
 
@@ -190,8 +191,7 @@ public final class StructuralDiff {
   }
 
   private void addRange(String where, MemoryContents e, MemoryContents a, long start, long end) {
-    String location =
-        where + " bytes 0x" + Long.toHexString(start) + "..0x" + Long.toHexString(end);
+    String location = where + " bytes " + ByteExcerpt.range(start, end);
     add("data", location, preview(e, start, end), preview(a, start, end));
   }
 

@@ -75,4 +75,28 @@ class FixtureRunnerTest {
         assertThrows(FixtureRunException.class, () -> FixtureRunner.runAll(f, options(10_000)));
     assertEquals("fine.wast:2: expected a trap, but it completed normally", e.getMessage());
   }
+
+  @Test
+  void aTrapWhereNoneIsAssertedNamesTheLine() throws Exception {
+    Fixture f = fixture("early.wast",
+        "(module (func (export \"u\") unreachable))\n"
+            + "(invoke \"u\")\n"
+            + "(assert_trap (invoke \"u\") \"unreachable\")\n");
+    FixtureRunException e =
+        assertThrows(FixtureRunException.class, () -> FixtureRunner.runAll(f, options(10_000)));
+    assertTrue(e.getMessage().startsWith("early.wast:2: trapped where no trap is asserted: "
+        + "unreachable"), e.getMessage());
+  }
+
+  @Test
+  void registeringAnUnknownModuleNamesIt() throws Exception {
+    Fixture f = fixture("reg.wast",
+        "(module $A (func (export \"u\") unreachable))\n"
+            + "(register \"B\" $Nope)\n"
+            + "(assert_trap (invoke $A \"u\") \"unreachable\")\n");
+    FixtureRunException e =
+        assertThrows(FixtureRunException.class, () -> FixtureRunner.runAll(f, options(10_000)));
+    assertTrue(e.getMessage().startsWith("reg.wast:2: register: "), e.getMessage());
+    assertTrue(e.getMessage().contains("$Nope"), e.getMessage());
+  }
 }

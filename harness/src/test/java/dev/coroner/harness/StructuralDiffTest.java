@@ -76,10 +76,10 @@ class StructuralDiffTest {
         StructuralDiff.between(dump(x, Global.i32(0), frame(1)), dump(y, Global.i32(0), frame(1)));
     assertEquals(2, d.size());
     assertEquals("data", d.get(0).section());
-    assertEquals("memory 0 bytes 0x100..0x105", d.get(0).location());
+    assertEquals("memory 0 bytes [0x100, 0x105)", d.get(0).location());
     assertEquals("00 00 00 00 00", d.get(0).expected());
     assertEquals("01 00 00 00 02", d.get(0).actual());
-    assertEquals("memory 0 bytes 0x9000..0x9001", d.get(1).location());
+    assertEquals("memory 0 bytes [0x9000, 0x9001)", d.get(1).location());
   }
 
   @Test

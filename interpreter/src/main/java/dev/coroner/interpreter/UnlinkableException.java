@@ -4,7 +4,11 @@ package dev.coroner.interpreter;
 public final class UnlinkableException extends WasmException {
   private static final long serialVersionUID = 1L;
 
-  UnlinkableException(String specMessage, String detail) {
+  /**
+   * For hosts that resolve imports themselves (WASI, for one): {@code specMessage} is the spec's
+   * text ("unknown import", "incompatible import type"), {@code detail} names the import.
+   */
+  public UnlinkableException(String specMessage, String detail) {
     super(specMessage, detail, null, -1);
   }
 }

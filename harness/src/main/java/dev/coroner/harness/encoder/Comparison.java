@@ -25,7 +25,7 @@ import java.util.Set;
  * and the byte-level reasons the output is not canonical ({@link CanonicalCheck}) are mapped to
  * allowed divergences or, if none fits, to failures.
  */
-final class Comparison {
+public final class Comparison {
 
   private final Set<Divergence> divergences = EnumSet.noneOf(Divergence.class);
   private final List<String> problems = new ArrayList<>();
@@ -130,7 +130,7 @@ final class Comparison {
    * Whether {@code actual} omits the golden's values: it is empty where the golden's is not, or
    * has the same length with every value missing where the golden has at least one value.
    */
-  static boolean omits(List<Value> golden, List<Value> actual) {
+  public static boolean omits(List<Value> golden, List<Value> actual) {
     if (golden.equals(actual)) {
       return false;
     }

@@ -26,8 +26,9 @@ import java.util.stream.Stream;
  * against the working directory given (by default the JVM's).
  *
  * <p>Errors ({@link EncoderException}) say what happened: the program could not be started (not
- * found, not executable), it exited with a non-zero status (with the end of its standard error),
- * it wrote no output, or it ran longer than the timeout (it is then killed).
+ * found, not executable: {@link EncoderException.Kind#CANNOT_START}), it exited with a non-zero
+ * status (with the end of its standard error), it wrote no output, or it ran longer than the
+ * timeout (it is then killed: {@link EncoderException.Kind#TIMED_OUT}).
  */
 public final class ExternalEncoder implements CoredumpEncoder {
 
@@ -102,7 +103,9 @@ public final class ExternalEncoder implements CoredumpEncoder {
     try {
       dir = Files.createTempDirectory("coroner-encoder-");
     } catch (IOException e) {
-      throw new EncoderException("cannot create a temporary directory: " + e.getMessage(), e);
+      throw new EncoderException(
+          EncoderException.Kind.CANNOT_START,
+          "cannot create a temporary directory: " + e.getMessage(), e);
     }
     try {
       return run(dump, dir);
@@ -119,7 +122,8 @@ public final class ExternalEncoder implements CoredumpEncoder {
     try {
       Files.writeString(state, StateJson.write(dump), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new EncoderException("cannot write the state file " + state + ": " + e, e);
+      throw new EncoderException(
+          EncoderException.Kind.CANNOT_START, "cannot write the state file " + state + ": " + e, e);
     }
     List<String> cmd = command(state, out);
     ProcessBuilder pb =
@@ -133,8 +137,10 @@ public final class ExternalEncoder implements CoredumpEncoder {
       p = pb.start();
     } catch (IOException e) {
       throw new EncoderException(
+          EncoderException.Kind.CANNOT_START,
           "cannot start encoder command " + cmd.get(0) + " (not found or not executable; "
-              + "working directory " + workDir + "): " + e.getMessage(), e);
+              + "working directory " + workDir + "): " + e.getMessage(),
+          e);
     }
     try {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -142,8 +148,10 @@ public final class ExternalEncoder implements CoredumpEncoder {
         p.destroyForcibly();
         p.waitFor(5, TimeUnit.SECONDS);
         throw new EncoderException(
+            EncoderException.Kind.TIMED_OUT,
             "encoder command timed out after " + timeout.toSeconds() + " s and was killed: "
-                + String.join(" ", cmd));
+                + String.join(" ", cmd),
+            null);
       }
     } catch (InterruptedException e) {
       p.destroyForcibly();

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deterministic JSON writer, just enough for {@link StateJson} (which reads with the shared
- * strict parser {@link dev.coroner.fixtures.json.Json}).
+ * A deterministic JSON writer, just enough for {@link StateJson} and the conformance kit's
+ * manifests (both read with the shared strict parser {@link dev.coroner.fixtures.json.Json}).
  *
  * <p>It puts a container on one line when it holds no container with more than scalars and fits
  * in {@value #INLINE_WIDTH} characters, otherwise one member per line indented by two spaces;
  * members keep their insertion order; output ends with a newline.
  */
-final class JsonWriter {
+public final class JsonWriter {
 
   /** Widest container the writer keeps on one line. */
   static final int INLINE_WIDTH = 100;
@@ -23,7 +23,7 @@ final class JsonWriter {
    * List<?>}, a {@code String}, a {@code Long} or {@code Integer}, a {@code Boolean}, or {@code
    * null}.
    */
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder sb = new StringBuilder();
     write(sb, value, 0);
     return sb.append('\n').toString();

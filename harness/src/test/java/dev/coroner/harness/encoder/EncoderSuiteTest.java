@@ -11,6 +11,7 @@ import dev.coroner.coredump.Frame;
 import dev.coroner.coredump.Global;
 import dev.coroner.coredump.Value;
 import dev.coroner.harness.Difference;
+import dev.coroner.harness.HarnessMessages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +101,7 @@ class EncoderSuiteTest {
     for (Mode mode : Mode.values()) {
       EncoderReport report = EncoderSuite.run(tree, new CanonicalEncoder(), mode);
       assertFalse(report.results().isEmpty());
-      assertEquals(report.results().size(), report.count(Outcome.PASS), report.render());
+      assertTrue(report.allPass(), report.render());
     }
   }
 
@@ -244,14 +247,120 @@ class EncoderSuiteTest {
   }
 
   @Test
-  void goldenThatDoesNotDecodeIsReported(@TempDir Path dir) throws IOException {
+  void brokenGoldensAreSkippedWithTheirReasonNotFailed(@TempDir Path dir) throws IOException {
     Path bad = dir.resolve("bad.wast/1.core");
     Files.createDirectories(bad.getParent());
     Files.write(bad, "not a coredump".getBytes(StandardCharsets.US_ASCII));
+    byte[] good = CoreDumpEncoder.encode(SyntheticGoldens.dumps().get("empty.wast/3.core"));
+    Path truncated = dir.resolve("cut.wast/2.core");
+    Files.createDirectories(truncated.getParent());
+    Files.write(truncated, Arrays.copyOf(good, good.length - 3));
+    Path ok = dir.resolve("ok.wast/3.core");
+    Files.createDirectories(ok.getParent());
+    Files.write(ok, good);
     EncoderReport report = EncoderSuite.run(dir, new CanonicalEncoder(), Mode.EXACT);
-    assertEquals(Outcome.FAIL, report.results().get(0).outcome());
-    assertTrue(report.render().contains("the golden itself does not decode: not a Wasm binary"),
+    assertTrue(report.ok(), report.render());
+    assertTrue(report.allPass(), report.render());
+    assertEquals(2, report.count(Outcome.SKIPPED));
+    assertEquals(1, report.judged());
+    assertTrue(report.render().contains(
+        "  skipped   bad.wast/1.core: the golden does not decode: not a Wasm binary"),
         report.render());
+    assertTrue(report.render().contains("  skipped   cut.wast/2.core: the golden does not decode: "),
+        report.render());
+    assertTrue(report.summary().endsWith("1 pass, 0 divergent, 0 fail, 2 skipped (broken golden)"),
+        report.summary());
+  }
+
+  @Test
+  void nonCanonicalGoldenIsSkipped(@TempDir Path dir) throws IOException {
+    byte[] good = CoreDumpEncoder.encode(SyntheticGoldens.dumps().get("empty.wast/3.core"));
+    // Pad the first section size (after the 8-byte header and the id) to a 2-byte LEB128.
+    byte[] padded = new byte[good.length + 1];
+    System.arraycopy(good, 0, padded, 0, 9);
+    padded[9] = (byte) (good[9] | 0x80);
+    padded[10] = 0x00;
+    System.arraycopy(good, 10, padded, 11, good.length - 10);
+    Path core = dir.resolve("pad.wast/1.core");
+    Files.createDirectories(core.getParent());
+    Files.write(core, padded);
+    EncoderReport report = EncoderSuite.run(dir, new CanonicalEncoder(), Mode.EXACT);
+    assertEquals(Outcome.SKIPPED, report.results().get(0).outcome(), report.render());
+    assertTrue(report.results().get(0).problems().get(0).startsWith(
+        "the golden is not canonical: "), report.render());
+  }
+
+  /** An encoder that fails every call with {@code kind}, counting the calls. */
+  private static final class Failing implements CoredumpEncoder {
+    final EncoderException.Kind kind;
+    final int passFirst;
+    int calls;
+
+    Failing(EncoderException.Kind kind, int passFirst) {
+      this.kind = kind;
+      this.passFirst = passFirst;
+    }
+
+    @Override
+    public String name() {
+      return "failing-" + kind;
+    }
+
+    @Override
+    public byte[] encode(CoreDump dump) throws EncoderException {
+      if (calls++ < passFirst) {
+        return CoreDumpEncoder.encode(dump);
+      }
+      throw new EncoderException(kind, "no luck (" + kind + ")", null);
+    }
+  }
+
+  @Test
+  void anEncoderThatCannotStartStopsTheRunWithOneMessage() throws IOException {
+    Failing enc = new Failing(EncoderException.Kind.CANNOT_START, 0);
+    EncoderReport report = EncoderSuite.run(root, enc, Mode.EXACT);
+    assertEquals(1, enc.calls);
+    assertFalse(report.ok());
+    assertEquals(Optional.of("the encoder cannot run: no luck (CANNOT_START)"), report.stopped());
+    String text = report.render();
+    assertEquals(1, text.split("no luck", -1).length - 1, text);
+    assertTrue(text.contains(HarnessMessages.ENCODER_STOPPED), text);
+  }
+
+  @Test
+  void timeoutsOnTheFirstTwoGoldensStopTheRun() throws IOException {
+    Failing enc = new Failing(EncoderException.Kind.TIMED_OUT, 0);
+    EncoderReport report = EncoderSuite.run(root, enc, Mode.EXACT);
+    assertEquals(EncoderSuite.TIMEOUTS_BEFORE_STOP, enc.calls);
+    assertTrue(report.stopped().orElseThrow().startsWith(
+        "the encoder timed out on each of the first 2 goldens, so the other 2 were not tried;"),
+        report.render());
+    assertEquals(List.of(), report.results());
+  }
+
+  @Test
+  void timeoutsAfterAGoodStartDoNotStopTheRun() throws IOException {
+    Failing enc = new Failing(EncoderException.Kind.TIMED_OUT, 1);
+    EncoderReport report = EncoderSuite.run(root, enc, Mode.EXACT);
+    assertEquals(4, enc.calls);
+    assertEquals(Optional.empty(), report.stopped());
+    assertEquals(3, report.count(Outcome.FAIL), report.render());
+  }
+
+  @Test
+  void aSemanticPassListsTheDivergencesItAcceptedByKindAndCount() throws IOException {
+    CoredumpEncoder enc =
+        editing("mutable", d -> new CoreDump(d.processName(), d.modules(), d.instances(),
+            d.memories(), d.globals().stream().map(g -> g.withMutable(true)).toList(),
+            d.threads()));
+    EncoderReport report = EncoderSuite.run(root, enc, Mode.SEMANTIC);
+    assertTrue(report.ok(), report.render());
+    long divergent = report.count(Outcome.DIVERGENT);
+    assertTrue(divergent >= 2, report.render());
+    assertEquals(Map.of(Divergence.GLOBAL_MUTABILITY, (int) divergent),
+        report.acceptedDivergences());
+    assertTrue(report.summary().contains("\n  divergences accepted:\n    GLOBAL_MUTABILITY in "
+        + divergent + " goldens: global mutability flag differs"), report.summary());
   }
 
   @Test

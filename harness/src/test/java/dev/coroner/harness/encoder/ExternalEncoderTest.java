@@ -1,6 +1,7 @@
 package dev.coroner.harness.encoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -46,10 +47,16 @@ class ExternalEncoderTest {
     }
   }
 
-  private static String failure(String template, Duration timeout, Path dir) {
+  private static EncoderException exception(String template, Duration timeout, Path dir) {
     ExternalEncoder enc = new ExternalEncoder(template, dir, timeout);
     CoreDump dump = SyntheticGoldens.dumps().get("empty.wast/3.core");
-    return assertThrows(EncoderException.class, () -> enc.encode(dump)).getMessage();
+    return assertThrows(EncoderException.class, () -> enc.encode(dump));
+  }
+
+  private static String failure(String template, Duration timeout, Path dir) {
+    EncoderException e = exception(template, timeout, dir);
+    assertEquals(EncoderException.Kind.FAILED, e.kind(), e.getMessage());
+    return e.getMessage();
   }
 
   @Test
@@ -61,14 +68,30 @@ class ExternalEncoderTest {
         new ExternalEncoder("python3 " + PYTHON_EXAMPLE + " {state} {out}", repoRoot(),
             Duration.ofSeconds(60));
     EncoderReport report = EncoderSuite.run(root, python, Mode.EXACT);
-    assertTrue(report.results().size() > 0);
-    assertEquals(report.results().size(), report.count(Outcome.PASS), report.render());
+    assertTrue(report.judged() > 0, report.render());
+    assertTrue(report.allPass(), report.render());
   }
 
   @Test
   void commandNotFound() {
-    String m = failure("no-such-encoder-xyz {state} {out}", Duration.ofSeconds(10), temp);
-    assertTrue(m.startsWith("cannot start encoder command no-such-encoder-xyz (not found"), m);
+    EncoderException e =
+        exception("no-such-encoder-xyz {state} {out}", Duration.ofSeconds(10), temp);
+    assertEquals(EncoderException.Kind.CANNOT_START, e.kind());
+    assertTrue(e.getMessage().startsWith(
+        "cannot start encoder command no-such-encoder-xyz (not found"), e.getMessage());
+  }
+
+  @Test
+  void aCommandThatCannotStartIsReportedOnceNotPerGolden() throws IOException {
+    Path root = SyntheticGoldens.writeTree(temp.resolve("golden"));
+    EncoderReport report = EncoderSuite.run(root,
+        new ExternalEncoder("no-such-encoder-xyz {state} {out}", temp, Duration.ofSeconds(10)),
+        Mode.EXACT);
+    assertFalse(report.ok());
+    String text = report.render();
+    assertEquals(1, text.split("cannot start encoder command", -1).length - 1, text);
+    assertTrue(report.stopped().orElseThrow().startsWith("the encoder cannot run: cannot start"),
+        text);
   }
 
   @Test
@@ -91,9 +114,28 @@ class ExternalEncoderTest {
   void timeoutKillsTheCommand() {
     assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh");
     long start = System.nanoTime();
-    String m = failure("/bin/sh -c 'sleep 20' sh {state} {out}", Duration.ofSeconds(1), temp);
+    EncoderException e =
+        exception("/bin/sh -c 'sleep 20' sh {state} {out}", Duration.ofSeconds(1), temp);
+    assertEquals(EncoderException.Kind.TIMED_OUT, e.kind());
+    String m = e.getMessage();
     assertTrue(m.startsWith("encoder command timed out after 1 s and was killed"), m);
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(15));
+  }
+
+  @Test
+  void aHangingCommandStopsTheRunAfterTwoTimeouts() throws IOException {
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh");
+    Path root = SyntheticGoldens.writeTree(temp.resolve("golden"));
+    long start = System.nanoTime();
+    EncoderReport report = EncoderSuite.run(root,
+        new ExternalEncoder("/bin/sh -c 'sleep 20' sh {state} {out}", temp,
+            Duration.ofSeconds(1)),
+        Mode.EXACT);
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    assertTrue(report.stopped().orElseThrow().startsWith(
+        "the encoder timed out on each of the first 2 goldens, so the other 2 were not tried"),
+        report.render());
+    assertTrue(seconds < 15, "took " + seconds + " s");
   }
 
   @Test

@@ -148,28 +148,6 @@ class StateJsonTest {
   }
 
   @Test
-  void writesBesideGoldensAndChecksThem(@TempDir Path dir) throws IOException {
-    Path root = SyntheticGoldens.writeTree(dir.resolve("golden"));
-    assertTrue(StateJson.checkBeside(root).get(0).endsWith(": missing (run StateJson.writeBeside)"));
-    List<Path> written = StateJson.writeBeside(root);
-    assertEquals(SyntheticGoldens.dumps().size(), written.size());
-    assertEquals(List.of(), StateJson.writeBeside(root), "second run rewrites nothing");
-    assertEquals(List.of(), StateJson.checkBeside(root));
-
-    Path rich = root.resolve("spec/rich.wast/42.state.json");
-    assertTrue(written.contains(rich), written.toString());
-    Files.writeString(rich,
-        Files.readString(rich).replace("\"process\": \"spec/rich.wast\"", "\"process\": \"x\""));
-    Files.writeString(root.resolve("spec/rich.wast/9.state.json"), "{}\n");
-    assertEquals(
-        List.of(
-            "spec/rich.wast/42.state.json: stale, line 3: expected '  \"process\": "
-                + "\"spec/rich.wast\",', found '  \"process\": \"x\",'",
-            "spec/rich.wast/9.state.json: orphaned, no golden beside it"),
-        StateJson.checkBeside(root));
-  }
-
-  @Test
   void readFromFileNamesTheFile(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("1.state.json");
     Files.writeString(f, "[]", StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import dev.coroner.coredump.Memory;
 import dev.coroner.coredump.MemoryContents;
 import dev.coroner.coredump.Value;
 import dev.coroner.coredump.ValueType;
+import dev.coroner.harness.golden.GoldenLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class SyntheticGoldens {
         Files.createDirectories(core.getParent());
         Files.write(core, CoreDumpEncoder.encode(e.getValue()));
         Files.writeString(
-            core.resolveSibling(core.getFileName() + ".txt"),
+            GoldenLayout.textBeside(core),
             CoreDumpText.render(e.getValue()),
             StandardCharsets.UTF_8);
       }
@@ -85,7 +86,8 @@ public final class SyntheticGoldens {
     try (java.util.stream.Stream<Path> files = Files.walk(from)) {
       for (Path p : (Iterable<Path>) files::iterator) {
         String name = p.getFileName().toString();
-        if (Files.isRegularFile(p) && (name.endsWith(".core") || name.endsWith(".core.txt"))) {
+        if (Files.isRegularFile(p)
+            && (name.endsWith(GoldenLayout.CORE_SUFFIX) || name.endsWith(GoldenLayout.TEXT_SUFFIX))) {
           Path target = to.resolve(from.relativize(p).toString());
           Files.createDirectories(target.getParent());
           Files.copy(p, target);

@@ -1,0 +1,148 @@
+package dev.coroner.benchmarks;
+
+import dev.coroner.symbols.DwarfException;
+import dev.coroner.symbols.SourceLocation;
+import dev.coroner.symbols.Symbolizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The DWARF reader of the {@code symbols} module on the largest test program (C++ at -O2 with
+ * libc++ and wasi-libc, 51 units): address-to-source lookups per second once the units are read,
+ * and the one-time cost of reading: the first lookup (unit headers, unit DIEs, one unit's tree
+ * and line table) warm and in a fresh JVM, and reading every unit.
+ *
+ * <p>Run from the repository root ({@code module} is a path). Set-up checks one lookup against
+ * llvm-symbolizer's answer, so a fast wrong reader cannot win.
+ */
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+public class SymbolsBenchmark {
+
+  /** A frame in main where llvm-symbolizer-22 reports clamp_sum inlined at shapes.cpp:32:20. */
+  static final int CHECK_FUNC = 9;
+  static final int CHECK_OFFSET = 0x262;
+
+  /** The module's bytes, and nothing else (so the cold benchmark starts cold). */
+  @State(Scope.Thread)
+  public static class Module {
+
+    /** The largest program with DWARF. */
+    @Param({"symbols/src/test/resources/programs/shapes-cpp-o2/shapes-cpp-o2.wasm"})
+    public String module;
+
+    byte[] bytes;
+
+    @Setup
+    public void load() throws IOException {
+      Path path = Path.of(module);
+      if (!Files.exists(path)) {
+        throw new IllegalStateException(path.toAbsolutePath()
+            + " not found: run the benchmark from the repository root");
+      }
+      bytes = Files.readAllBytes(path);
+    }
+  }
+
+  /** A symbolizer that has read every unit, and 4,096 random frames inside function bodies. */
+  @State(Scope.Thread)
+  public static class Warm {
+    Symbolizer symbolizer;
+    int[] funcs;
+    int[] offsets;
+    int[] firstOfEachFunction;
+    int next;
+
+    @Setup
+    public void setUp(Module m) throws DwarfException {
+      symbolizer = Symbolizer.of(m.bytes);
+      List<SourceLocation> check = symbolizer.locate(CHECK_FUNC, CHECK_OFFSET);
+      String first = check.isEmpty() ? "nothing" : check.get(0).qualifiedName() + " at "
+          + check.get(0).file() + ":" + check.get(0).line() + ":" + check.get(0).column();
+      if (!first.equals("geo::clamp_sum<double> at ./shapes.cpp:32:20")) {
+        throw new IllegalStateException("wrong answer for the check frame: " + first);
+      }
+      List<int[]> bodies = new ArrayList<>();
+      for (int f = 0; f < symbolizer.functionCount(); f++) {
+        var size = symbolizer.bodySize(f);
+        if (size.isPresent()) {
+          bodies.add(new int[] {f, (int) size.getAsLong()});
+        }
+      }
+      Random random = new Random(42);
+      funcs = new int[4096];
+      offsets = new int[4096];
+      for (int i = 0; i < funcs.length; i++) {
+        int[] b = bodies.get(random.nextInt(bodies.size()));
+        funcs[i] = b[0];
+        offsets[i] = random.nextInt(b[1]);
+        symbolizer.locate(funcs[i], offsets[i]);
+      }
+      firstOfEachFunction = new int[bodies.size()];
+      for (int i = 0; i < bodies.size(); i++) {
+        firstOfEachFunction[i] = bodies.get(i)[0];
+      }
+    }
+  }
+
+  /** One lookup (function index, code offset) to its source chain, units already read. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public List<SourceLocation> lookup(Warm w) throws DwarfException {
+    int i = w.next++ & (w.funcs.length - 1);
+    return w.symbolizer.locate(w.funcs[i], w.offsets[i]);
+  }
+
+  /** A new symbolizer's first lookup, JIT-compiled. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public List<SourceLocation> firstLookup(Module m) throws DwarfException {
+    return Symbolizer.of(m.bytes).locate(CHECK_FUNC, CHECK_OFFSET);
+  }
+
+  /**
+   * The same first lookup in a fresh JVM (nothing compiled or loaded yet), as a command line
+   * tool meets it: one shot per fork.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  @Fork(10)
+  public List<SourceLocation> firstLookupCold(Module m) throws DwarfException {
+    return Symbolizer.of(m.bytes).locate(CHECK_FUNC, CHECK_OFFSET);
+  }
+
+  /** A new symbolizer that then reads every unit (one lookup in every function), JIT-compiled. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public int readEverything(Module m, Warm w) throws DwarfException {
+    Symbolizer s = Symbolizer.of(m.bytes);
+    int frames = 0;
+    for (int f : w.firstOfEachFunction) {
+      frames += s.locate(f, 1).size();
+    }
+    return frames;
+  }
+}

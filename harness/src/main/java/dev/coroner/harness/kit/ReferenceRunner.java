@@ -1,0 +1,303 @@
+package dev.coroner.harness.kit;
+
+import dev.coroner.coredump.CoreDump;
+import dev.coroner.coredump.CoreDumpEncoder;
+import dev.coroner.fixtures.Fixture;
+import dev.coroner.fixtures.NanPattern;
+import dev.coroner.fixtures.ValueType;
+import dev.coroner.fixtures.WastValue;
+import dev.coroner.interpreter.Store;
+import dev.coroner.interpreter.StoreConfig;
+import dev.coroner.interpreter.TrapException;
+import dev.coroner.interpreter.UninstantiableException;
+import dev.coroner.interpreter.WasmException;
+import dev.coroner.interpreter.WasmModule;
+import dev.coroner.interpreter.model.ValType;
+import dev.coroner.interpreter.script.ScriptAction;
+import dev.coroner.interpreter.script.ScriptEnvironment;
+import dev.coroner.interpreter.script.ScriptValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A runtime consuming a kit, as a runtime author would write one, with Coroner's interpreter as
+ * the engine: it reads only the case's manifest and module files, performs the steps, and returns
+ * the coredump of the last step's trap. Its dumps of Coroner's own kit are byte-identical to the
+ * goldens, which shows the manifest says everything a producer needs.
+ *
+ * <p>Only {@code script} cases run here; {@code wasi-command} cases need a WASI host.
+ */
+public final class ReferenceRunner {
+
+  private final KitCase kase;
+  private final Map<String, WasmModule> modules = new HashMap<>();
+  private final ScriptEnvironment env;
+
+  private ReferenceRunner(Kit kit, Kit.Entry entry, KitCase kase) throws KitException {
+    this.kase = kase;
+    for (KitModule m : kase.modules()) {
+      Path file = kit.file(entry, m.file());
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new KitException(entry.dir() + "/" + m.file() + ": cannot read: " + e, e);
+      }
+      if (!Fixture.sha256(bytes).equals(m.sha256())) {
+        throw new KitException(
+            entry.dir() + "/" + m.file() + ": SHA-256 differs from the manifest's; the kit is"
+                + " damaged");
+      }
+      try {
+        modules.put(m.file(), WasmModule.parse(bytes));
+      } catch (WasmException e) {
+        throw new KitException(entry.dir() + "/" + m.file() + ": " + e.getMessage(), e);
+      }
+    }
+    this.env =
+        new ScriptEnvironment(
+            StoreConfig.defaults()
+                .withMaxCallDepth(kase.maxCallDepth())
+                .withCapture(kase.process()));
+  }
+
+  /**
+   * Runs case {@code entry} of {@code kit} and returns the canonical encoding of its dump.
+   *
+   * @throws KitException if the manifest or a module cannot be read, or a step does not do what
+   *     the case expects (the message names the step and its source line)
+   */
+  public static byte[] run(Kit kit, Kit.Entry entry, Duration timeout) throws KitException {
+    KitCase kase = kit.read(entry);
+    if (kase.kind() != KitCase.Kind.SCRIPT) {
+      throw new KitException(
+          entry.id() + ": kind " + kase.kind().json() + " is not supported by this runner");
+    }
+    ReferenceRunner runner = new ReferenceRunner(kit, entry, kase);
+    ExecutorService worker =
+        Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "coroner-kit " + entry.id());
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      Future<CoreDump> result = worker.submit(runner::steps);
+      try {
+        return CoreDumpEncoder.encode(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+      } catch (TimeoutException e) {
+        runner.env.store().interrupt();
+        result.cancel(true);
+        throw new KitException(entry.id() + ": did not finish within " + timeout.toSeconds()
+            + " s");
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof KitException k) {
+          throw k;
+        }
+        throw new KitException(entry.id() + ": " + e.getCause(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KitException(entry.id() + ": interrupted", e);
+      }
+    } finally {
+      worker.shutdownNow();
+    }
+  }
+
+  /**
+   * What {@link #writeDumps} did with one case.
+   *
+   * @param id the case
+   * @param bytes the size of the dump written, or -1 if none was
+   * @param problem why none was written; empty when one was
+   */
+  public record Outcome(dev.coroner.harness.golden.GoldenId id, long bytes, String problem) {}
+
+  /**
+   * Runs every case of {@code kit} and writes each dump to {@code dumps/<entry.dump()>}; a case
+   * that fails gets no dump (and its reason), the others still run.
+   *
+   * @throws IOException if a dump cannot be written
+   */
+  public static List<Outcome> writeDumps(Kit kit, Path dumps, Duration timeout)
+      throws IOException {
+    List<Outcome> out = new ArrayList<>();
+    for (Kit.Entry e : kit.cases()) {
+      Path file = dumps.resolve(e.dump());
+      Files.deleteIfExists(file);
+      byte[] dump;
+      try {
+        dump = run(kit, e, timeout);
+      } catch (KitException ex) {
+        out.add(new Outcome(e.id(), -1, ex.getMessage()));
+        continue;
+      }
+      Files.createDirectories(file.getParent());
+      Files.write(file, dump);
+      out.add(new Outcome(e.id(), dump.length, ""));
+    }
+    return out;
+  }
+
+  private CoreDump steps() throws KitException {
+    CoreDump dump = null;
+    for (int i = 0; i < kase.steps().size(); i++) {
+      KitStep step = kase.steps().get(i);
+      String where =
+          kase.id() + " step " + i + " (" + step.op()
+              + (step.line().isPresent() ? ", line " + step.line().getAsInt() : "") + ")";
+      TrapException trap = perform(step, where);
+      if (trap != null && i == kase.trap().step()) {
+        dump = trap.coreDump()
+            .orElseThrow(() -> new KitException(where + ": the trap carried no coredump"));
+      }
+    }
+    if (dump == null) {
+      throw new KitException(kase.id() + ": the last step did not trap");
+    }
+    return dump;
+  }
+
+  /** Performs a step; returns its trap when it must trap, else null. */
+  private TrapException perform(KitStep step, String where) throws KitException {
+    Expect expect = step.expect();
+    List<ScriptValue> results;
+    try {
+      if (step instanceof KitStep.Instantiate i) {
+        KitModule m = kase.module(i.module()).orElseThrow();
+        env.module(modules.get(i.module()), name(i.instance()), m.dumpName());
+        results = List.of();
+      } else if (step instanceof KitStep.Register r) {
+        env.register(r.as(), name(r.instance()));
+        results = List.of();
+      } else if (step instanceof KitStep.Invoke v) {
+        List<ScriptValue> args = new ArrayList<>();
+        for (WastValue a : v.args()) {
+          args.add(argument(a, where));
+        }
+        results = env.invoke(new ScriptAction(name(v.instance()), v.export(), args));
+      } else if (step instanceof KitStep.Get g) {
+        results = List.of(env.get(new ScriptAction(name(g.instance()), g.export(), List.of())));
+      } else {
+        throw new KitException(where + ": not supported by this runner");
+      }
+    } catch (TrapException e) {
+      return trapped(e, expect, where);
+    } catch (UninstantiableException e) {
+      return trapped(e.trap(), expect, where);
+    } catch (WasmException | IllegalArgumentException e) {
+      throw new KitException(where + ": " + e.getMessage(), e);
+    }
+    if (expect.traps()) {
+      throw new KitException(where + ": expected a trap, but it completed normally");
+    }
+    if (expect.kind() == Expect.Kind.RESULTS && !matches(results, expect.results())) {
+      throw new KitException(
+          where + ": expected " + expect.results() + ", got " + results);
+    }
+    return null;
+  }
+
+  private static TrapException trapped(TrapException trap, Expect expect, String where)
+      throws KitException {
+    if (!expect.traps()) {
+      throw new KitException(where + ": trapped where no trap is expected: " + trap.getMessage());
+    }
+    if (expect.kind() == Expect.Kind.EXHAUSTION && !trap.isExhaustion()) {
+      throw new KitException(
+          where + ": expected call stack exhaustion, got trap \"" + trap.getMessage() + "\"");
+    }
+    if (!trap.getMessage().startsWith(expect.text())) {
+      throw new KitException(
+          where + ": expected trap \"" + expect.text() + "\", got \"" + trap.getMessage() + "\"");
+    }
+    return trap;
+  }
+
+  /** The environment's name for instance {@code n}. */
+  private static String name(int n) {
+    return "#" + n;
+  }
+
+  private static ScriptValue argument(WastValue v, String where) throws KitException {
+    if (v instanceof WastValue.Num n) {
+      return new ScriptValue(typeCode(n.type()), n.bits());
+    }
+    if (v instanceof WastValue.Ref r && (r.isNull() || r.type() == ValueType.EXTERNREF)) {
+      return new ScriptValue(typeCode(r.type()), r.isNull() ? Store.NULL_REF : r.value());
+    }
+    throw new KitException(where + ": argument " + v + " is not supported (no SIMD)");
+  }
+
+  private static int typeCode(ValueType type) {
+    switch (type) {
+      case I32:
+        return ValType.I32;
+      case I64:
+        return ValType.I64;
+      case F32:
+        return ValType.F32;
+      case F64:
+        return ValType.F64;
+      case FUNCREF:
+        return ValType.FUNCREF;
+      default:
+        return ValType.EXTERNREF;
+    }
+  }
+
+  private static boolean matches(List<ScriptValue> got, List<WastValue> expected) {
+    if (got.size() != expected.size()) {
+      return false;
+    }
+    for (int i = 0; i < got.size(); i++) {
+      if (!matches(got.get(i), expected.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean matches(ScriptValue got, WastValue expected) {
+    if (expected instanceof WastValue.Nan nan) {
+      boolean f32 = got.type() == ValType.F32;
+      if (!f32 && got.type() != ValType.F64) {
+        return false;
+      }
+      long exponent = f32 ? 0x7F800000L : 0x7FF0000000000000L;
+      long quiet = f32 ? 0x00400000L : 0x0008000000000000L;
+      long payload = f32 ? 0x007FFFFFL : 0x000FFFFFFFFFFFFFL;
+      long bits = got.bits();
+      boolean isNan = (bits & exponent) == exponent && (bits & payload) != 0;
+      return nan.pattern() == NanPattern.CANONICAL
+          ? (bits & (exponent | payload)) == (exponent | quiet)
+          : isNan && (bits & quiet) != 0;
+    }
+    if (expected instanceof WastValue.Ref r) {
+      if (got.type() != typeCode(r.type())) {
+        return false;
+      }
+      if (r.isNull()) {
+        return got.bits() == Store.NULL_REF;
+      }
+      return r.type() == ValueType.FUNCREF ? got.bits() != Store.NULL_REF : got.bits() == r.value();
+    }
+    if (expected instanceof WastValue.Num n) {
+      boolean narrow = got.type() == ValType.I32 || got.type() == ValType.F32;
+      long mask = narrow ? 0xFFFFFFFFL : -1L;
+      return got.type() == typeCode(n.type()) && (got.bits() & mask) == (n.bits() & mask);
+    }
+    return false;
+  }
+}

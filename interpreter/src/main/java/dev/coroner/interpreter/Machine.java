@@ -222,7 +222,8 @@ final class Machine {
    * The target of a taken branch. A backward branch (a loop's next iteration) first honours an
    * {@linkplain Store#interrupt() interruption}: the only per-iteration cost is a compare of two
    * values already at hand and, for backward branches (a target at or before the branch itself, as
-   * in {@code (loop (br 0))}), one volatile read; small enough to inline.
+   * in a loop that branches straight back to its own start), one volatile read; small enough to
+   * inline.
    */
   private int branch(int target, FunctionInstance fn, int fp, int pc, int sp) {
     if (target <= pc && interrupted) {

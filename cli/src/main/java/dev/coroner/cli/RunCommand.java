@@ -14,6 +14,7 @@ import dev.coroner.fixtures.WastModule;
 import dev.coroner.harness.CapturedTrap;
 import dev.coroner.harness.FixtureRunException;
 import dev.coroner.harness.FixtureRunner;
+import dev.coroner.interpreter.Extern;
 import dev.coroner.interpreter.FunctionInstance;
 import dev.coroner.interpreter.Instance;
 import dev.coroner.interpreter.StoreConfig;
@@ -403,7 +404,7 @@ final class RunCommand implements Callable<Integer> {
    */
   private TrapException initialize(Instance instance) {
     if (invoke.equals("_initialize")
-        || !(instance.export("_initialize") instanceof FunctionInstance init)
+        || !(instance.export("_initialize").orElse(null) instanceof FunctionInstance init)
         || init.type().paramCount() != 0) {
       return null;
     }
@@ -420,7 +421,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** Calls the export; returns its trap, or fails when it returns normally. */
   private TrapException invoke(Instance instance) {
-    Object export = instance.export(invoke);
+    Extern export = instance.export(invoke).orElse(null);
     if (export == null) {
       throw CliException.failure(
           file + ": no export named \"" + invoke + "\"; exported functions: "

@@ -4,7 +4,8 @@ package dev.coroner.coredump;
  * LEB128 integers as WebAssembly uses them: sizes, minimal encoding and strict decoding of u32,
  * s32, u64 and s64.
  *
- * <p>Writing always produces the shortest form. Reading follows the Wasm binary format: an integer
+ * <p>Writing always produces the shortest form. Reading ({@link BinaryReader#readU32} and its
+ * siblings) follows the Wasm binary format: an integer
  * of N bits may use up to ceil(N / 7) bytes (so non-minimal forms such as {@code 80 00} for 0 are
  * accepted), a longer one is rejected as "representation too long", and the unused high bits of
  * the last allowed byte must be zero (unsigned) or copies of the sign bit (signed), else the value
@@ -70,7 +71,7 @@ public final class Leb128 {
    */
   public static int decodeU32(byte[] bytes) throws CoreDumpFormatException {
     ByteReader r = new ByteReader(bytes);
-    int v = readU32(r, "u32");
+    int v = r.readU32("u32");
     r.expectEnd("u32");
     return v;
   }
@@ -78,7 +79,7 @@ public final class Leb128 {
   /** Like {@link #decodeU32} for an unsigned 64-bit integer. */
   public static long decodeU64(byte[] bytes) throws CoreDumpFormatException {
     ByteReader r = new ByteReader(bytes);
-    long v = readU64(r, "u64");
+    long v = r.readU64("u64");
     r.expectEnd("u64");
     return v;
   }
@@ -86,7 +87,7 @@ public final class Leb128 {
   /** Like {@link #decodeU32} for a signed 32-bit integer. */
   public static int decodeS32(byte[] bytes) throws CoreDumpFormatException {
     ByteReader r = new ByteReader(bytes);
-    int v = readS32(r, "s32");
+    int v = r.readS32("s32");
     r.expectEnd("s32");
     return v;
   }
@@ -94,7 +95,7 @@ public final class Leb128 {
   /** Like {@link #decodeU32} for a signed 64-bit integer. */
   public static long decodeS64(byte[] bytes) throws CoreDumpFormatException {
     ByteReader r = new ByteReader(bytes);
-    long v = readS64(r, "s64");
+    long v = r.readS64("s64");
     r.expectEnd("s64");
     return v;
   }
@@ -126,84 +127,5 @@ public final class Leb128 {
       }
       out.writeByte(b | 0x80);
     }
-  }
-
-  static int readU32(ByteReader r, String what) throws CoreDumpFormatException {
-    long start = r.position();
-    long v = read(r, 32, false, what);
-    r.noteLeb(start, sizeU64(v));
-    return (int) v;
-  }
-
-  static long readU64(ByteReader r, String what) throws CoreDumpFormatException {
-    long start = r.position();
-    long v = read(r, 64, false, what);
-    r.noteLeb(start, sizeU64(v));
-    return v;
-  }
-
-  static int readS32(ByteReader r, String what) throws CoreDumpFormatException {
-    long start = r.position();
-    long v = read(r, 32, true, what);
-    r.noteLeb(start, sizeS64(v));
-    return (int) v;
-  }
-
-  static long readS64(ByteReader r, String what) throws CoreDumpFormatException {
-    long start = r.position();
-    long v = read(r, 64, true, what);
-    r.noteLeb(start, sizeS64(v));
-    return v;
-  }
-
-  /**
-   * Reads an integer of {@code bits} bits. Unsigned results are zero-extended and signed results
-   * sign-extended to 64 bits.
-   */
-  private static long read(ByteReader r, int bits, boolean signed, String what)
-      throws CoreDumpFormatException {
-    String type = (signed ? "s" : "u") + bits + " LEB128 for " + what;
-    int maxBytes = (bits + 6) / 7;
-    long result = 0;
-    int shift = 0;
-    for (int i = 0; ; i++) {
-      long at = r.position();
-      int b = r.readByte(type);
-      if (i == maxBytes - 1) {
-        if ((b & 0x80) != 0) {
-          throw CoreDumpFormatException.lebTooLong(at, type);
-        }
-        int valueBits = bits - shift; // payload bits this last byte may use (1..7)
-        if (valueBits < 7) {
-          int unused = b >> valueBits; // bits above the payload, as a 7-bit-wide field
-          int allOnes = (1 << (7 - valueBits)) - 1;
-          boolean ok;
-          if (signed) {
-            int sign = (b >> (valueBits - 1)) & 1;
-            ok = unused == (sign == 0 ? 0 : allOnes);
-          } else {
-            ok = unused == 0;
-          }
-          if (!ok) {
-            throw CoreDumpFormatException.lebTooLarge(at, type);
-          }
-        }
-      }
-      result |= (long) (b & 0x7F) << shift;
-      shift += 7;
-      if ((b & 0x80) == 0) {
-        break;
-      }
-    }
-    if (signed) {
-      if (shift < 64) {
-        // Sign-extend from the last byte's bit 6, then to the type's width.
-        result = (result << (64 - shift)) >> (64 - shift);
-      }
-      if (bits == 32) {
-        result = (int) result;
-      }
-    }
-    return result;
   }
 }

@@ -1,8 +1,9 @@
 package dev.coroner.interpreter;
 
 /**
- * Conversions between value-stack slots (raw {@code long} bits) and Java floats. Raw conversions
- * only, so NaN payloads survive; f32 bits live in the low 32 bits of a slot.
+ * Conversions between value-stack slots (raw {@code long} bits) and Java floats, for calling the
+ * float semantics. Raw conversions only, so NaN payloads survive; f32 bits live in the low 32 bits
+ * of a slot.
  */
 final class Bits {
 

@@ -7,13 +7,8 @@ import dev.coroner.coredump.Global;
 import dev.coroner.coredump.Memory;
 import dev.coroner.coredump.MemoryContents;
 import dev.coroner.coredump.Value;
-import dev.coroner.coredump.ValueType;
-import dev.coroner.interpreter.binary.ByteReader;
-import dev.coroner.interpreter.model.CompiledFunction;
 import dev.coroner.interpreter.model.ValType;
-import dev.coroner.interpreter.validate.FunctionCompiler;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +16,12 @@ import java.util.OptionalLong;
 
 /**
  * Builds a {@link CoreDump} of a store at a trap, following section B of the project's coredump
- * format document: every live instance (in instantiation order), each reachable memory and global
- * once (identity-based, in order of first appearance), and the WebAssembly frames youngest first
- * (host frames are not recorded by the machine, so they are skipped).
+ * format document: every live instance (in instantiation order), each reachable
+ * memory and global once (identity-based, in order of first appearance), and the WebAssembly frames
+ * youngest first (host frames are not recorded by the machine, so they are skipped).
  *
- * <p>Capture reads only what the interpreter keeps anyway. Operand value types are not tracked at
- * run time; they are recomputed here by re-validating each frame's function body up to the frame's
- * instruction.
+ * <p>The frames come through {@link FrameView}s, so capture does not depend on how an engine keeps
+ * its frames.
  */
 final class Capture {
   private final Store store;
@@ -35,43 +29,30 @@ final class Capture {
   private final Map<Instance, Integer> instanceIndex = new IdentityHashMap<>();
   private final Map<MemoryInstance, Integer> memoryIndex = new IdentityHashMap<>();
   private final Map<GlobalInstance, Integer> globalIndex = new IdentityHashMap<>();
-  private final Map<CompiledFunction, Map<Integer, int[]>> typeCache = new IdentityHashMap<>();
 
   private Capture(Store store) {
     this.store = store;
     this.builder = CoreDump.builder(store.config.processName());
   }
 
-  /**
-   * Captures the store. {@code fn} is the running (youngest) function with its frame base, pc and
-   * stack pointer, or null when the youngest frame is the machine's top saved frame (a host
-   * function or a segment initializer trapped).
-   */
-  static CoreDump capture(Store store, Machine m, FunctionInstance fn, int fp, int pc, int sp) {
-    return new Capture(store).run(m, fn, fp, pc, sp);
+  /** Captures the store with {@code frames}, youngest first, as its one thread's stack. */
+  static CoreDump capture(Store store, List<FrameView> frames) {
+    return new Capture(store).run(frames);
   }
 
-  private CoreDump run(Machine m, FunctionInstance fn, int fp, int pc, int sp) {
-    List<String> moduleNames = new ArrayList<>();
+  private CoreDump run(List<FrameView> frameViews) {
     for (int i = 0; i < store.modules.size(); i++) {
       Store.ModuleEntry e = store.modules.get(i);
       String name = e.module.name != null ? e.module.name
           : e.givenName != null ? e.givenName : "<anonymous-module-" + i + ">";
-      moduleNames.add(name);
       builder.addModule(name);
     }
     for (Instance inst : store.instances) {
       addInstance(inst);
     }
-    List<Frame> frames = new ArrayList<>();
-    long[] st = m.st;
-    if (fn != null) {
-      CompiledFunction cf = fn.code;
-      frames.add(frame(fn, st, fp, cf.offsets[pc], sp));
-    }
-    for (int i = m.depth - 1; i >= 0; i--) {
-      FunctionInstance f = m.fFunc[i];
-      frames.add(frame(f, st, m.fFp[i], f.code.offsets[m.fPc[i] - 3], m.fEnd[i]));
+    List<Frame> frames = new ArrayList<>(frameViews.size());
+    for (FrameView f : frameViews) {
+      frames.add(frame(f));
     }
     builder.addThread(new CoreStack("main", frames));
     return builder.build();
@@ -110,16 +91,17 @@ final class Capture {
 
   private static Global global(GlobalInstance g) {
     long v = g.value;
-    switch (g.type.valType()) {
+    int type = g.type.valType();
+    switch (type) {
       case ValType.I32: return Global.i32((int) v);
       case ValType.I64: return Global.i64(v);
       case ValType.F32: return Global.f32Bits((int) v);
       case ValType.F64: return Global.f64Bits(v);
-      case ValType.FUNCREF: return Global.nullRef(ValueType.FUNCREF);
-      default: return Global.nullRef(ValueType.EXTERNREF);
+      default: return Global.nullRef(ValType.toCoredump(type));
     }
   }
 
+  /** A frame value; reference values are recorded as missing (see the format document). */
   private static Value value(int type, long bits) {
     switch (type) {
       case ValType.I32: return Value.i32((int) bits);
@@ -130,29 +112,17 @@ final class Capture {
     }
   }
 
-  private Frame frame(FunctionInstance f, long[] st, int fp, int codeOffset, int stackEnd) {
-    CompiledFunction cf = f.code;
-    int instIdx = addInstance(f.instance);
-    List<Value> locals = new ArrayList<>(cf.localCount());
-    for (int i = 0; i < cf.localCount(); i++) {
-      locals.add(value(cf.localTypes[i] & 0xFF, st[fp + i]));
+  private Frame frame(FrameView f) {
+    int instIdx = addInstance(f.instance());
+    List<Value> locals = new ArrayList<>(f.localCount());
+    for (int i = 0; i < f.localCount(); i++) {
+      locals.add(value(f.localType(i), f.local(i)));
     }
-    int[] types = operandTypes(f, codeOffset);
-    int base = fp + cf.localCount();
-    int count = stackEnd - base;
-    List<Value> stack = new ArrayList<>(Math.max(count, 0));
-    for (int i = 0; i < count; i++) {
-      stack.add(value(i < types.length ? types[i] : ValType.UNKNOWN, st[base + i]));
+    int height = f.stackHeight();
+    List<Value> stack = new ArrayList<>(height);
+    for (int i = 0; i < height; i++) {
+      stack.add(value(f.operandType(i), f.operand(i)));
     }
-    return new Frame(instIdx, f.index, codeOffset, locals, stack);
-  }
-
-  private int[] operandTypes(FunctionInstance f, int codeOffset) {
-    CompiledFunction cf = f.code;
-    return typeCache.computeIfAbsent(cf, k -> new HashMap<>()).computeIfAbsent(codeOffset, off -> {
-      WasmModule module = f.instance.module;
-      ByteReader r = new ByteReader(module.bytes, cf.instrStart, cf.bodyEnd);
-      return FunctionCompiler.operandTypesAt(module.context(), r, cf, off);
-    });
+    return new Frame(instIdx, f.functionIndex(), f.codeOffset(), locals, stack);
   }
 }

@@ -1,14 +1,14 @@
 package dev.coroner.interpreter;
 
-import dev.coroner.interpreter.model.CompiledFunction;
 import dev.coroner.interpreter.model.FuncType;
+import java.util.Optional;
 
 /**
  * A function in a {@link Store}: either a WebAssembly function of an {@link Instance} or a host
  * function written in Java ({@link Store#hostFunction}). As a {@code funcref} value, a function is
  * its {@link #ref()}.
  */
-public final class FunctionInstance {
+public final class FunctionInstance implements Extern {
   final Store store;
   final FuncType type;
   /** Compiled body, or null for a host function. */
@@ -43,6 +43,16 @@ public final class FunctionInstance {
   /** True for a host (Java) function. */
   public boolean isHost() {
     return host != null;
+  }
+
+  /** The instance a WebAssembly function belongs to; empty for a host function. */
+  public Optional<Instance> instance() {
+    return Optional.ofNullable(instance);
+  }
+
+  /** The index in its module's function index space (imports included); -1 for a host function. */
+  public int index() {
+    return index;
   }
 
   /** The funcref value that denotes this function. */

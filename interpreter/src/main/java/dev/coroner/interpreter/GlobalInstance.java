@@ -3,7 +3,7 @@ package dev.coroner.interpreter;
 import dev.coroner.interpreter.model.GlobalType;
 
 /** A global variable; its value is raw bits (see {@link HostFunction} for the encoding). */
-public final class GlobalInstance {
+public final class GlobalInstance implements Extern {
   final GlobalType type;
   long value;
 

@@ -1,5 +1,7 @@
 package dev.coroner.interpreter;
 
+import java.util.List;
+
 /**
  * A function implemented in Java. Arguments and results are raw value bits: i32 in the low 32
  * bits, f32 as raw IEEE bits in the low 32 bits, i64 and f64 bits as they are, references as
@@ -23,5 +25,14 @@ public interface HostFunction {
 
     /** Calls a function (re-entering WebAssembly if it is one). */
     long[] invoke(FunctionInstance function, long... args);
+
+    /**
+     * The live WebAssembly frames, youngest first (the caller's frame is the first when
+     * WebAssembly called the host function); empty when the host function was called from
+     * outside. The views are valid until the host function returns.
+     */
+    default List<FrameView> frames() {
+      return List.of();
+    }
   }
 }

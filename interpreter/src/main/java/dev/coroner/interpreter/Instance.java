@@ -24,7 +24,7 @@ public final class Instance {
   long[][] elemSegs;
   /** Data segments; null once dropped. */
   byte[][] dataSegs;
-  final Map<String, Object> exports = new LinkedHashMap<>();
+  final Map<String, Extern> exports = new LinkedHashMap<>();
 
   Instance(Store store, WasmModule module, String name) {
     this.store = store;
@@ -48,38 +48,54 @@ public final class Instance {
     return module.name != null ? "instance of module " + module.name : "anonymous instance";
   }
 
-  /**
-   * All exports by name: values are {@link FunctionInstance}, {@link TableInstance}, {@link
-   * MemoryInstance} or {@link GlobalInstance}.
-   */
-  public Map<String, Object> exports() {
+  /** All exports by name, in the module's export order. */
+  public Map<String, Extern> exports() {
     return Collections.unmodifiableMap(exports);
   }
 
-  /** The export called {@code name}, or null. */
-  public Object export(String name) {
-    return exports.get(name);
+  /** The export called {@code name}, if there is one. */
+  public Optional<Extern> export(String name) {
+    return Optional.ofNullable(exports.get(name));
   }
 
-  /** The exported function called {@code name}. */
+  /**
+   * The exported function called {@code name}.
+   *
+   * @throws IllegalArgumentException if there is no such export or it is not a function
+   */
   public FunctionInstance function(String name) {
     return typed(name, FunctionInstance.class);
   }
 
+  /**
+   * The exported memory called {@code name}.
+   *
+   * @throws IllegalArgumentException if there is no such export or it is not a memory
+   */
   public MemoryInstance memory(String name) {
     return typed(name, MemoryInstance.class);
   }
 
+  /**
+   * The exported global called {@code name}.
+   *
+   * @throws IllegalArgumentException if there is no such export or it is not a global
+   */
   public GlobalInstance global(String name) {
     return typed(name, GlobalInstance.class);
   }
 
+  /**
+   * The exported table called {@code name}.
+   *
+   * @throws IllegalArgumentException if there is no such export or it is not a table
+   */
   public TableInstance table(String name) {
     return typed(name, TableInstance.class);
   }
 
-  private <T> T typed(String name, Class<T> type) {
-    Object o = exports.get(name);
+  private <T extends Extern> T typed(String name, Class<T> type) {
+    Extern o = exports.get(name);
     if (!type.isInstance(o)) {
       throw new IllegalArgumentException(
           "no exported " + type.getSimpleName() + " called \"" + name + "\" in " + displayName());

@@ -1,15 +1,19 @@
 package dev.coroner.interpreter;
 
 import static dev.coroner.interpreter.Bits.bits;
-import static dev.coroner.interpreter.Bits.f32;
 import static dev.coroner.interpreter.Bits.f64;
+import static dev.coroner.interpreter.semantics.Memory.effectiveAddress;
 
-import dev.coroner.interpreter.model.CompiledFunction;
-import dev.coroner.interpreter.validate.Op;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.coroner.interpreter.model.ValType;
+import dev.coroner.interpreter.semantics.F64;
+import dev.coroner.interpreter.semantics.I32;
+import dev.coroner.interpreter.semantics.I64;
+import dev.coroner.interpreter.semantics.Memory;
+import dev.coroner.interpreter.semantics.Table;
+import dev.coroner.interpreter.semantics.Trap;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The execution engine of a {@link Store}: one value stack, one frame stack, one loop.
@@ -22,34 +26,40 @@ import java.util.Arrays;
  * StoreConfig#maxHostReentry()}), so exhausting the WebAssembly call stack is a trap ("call stack
  * exhausted"), never a JVM {@link StackOverflowError}.
  *
- * <p><b>Coredumps cost nothing when off.</b> Capture ({@link Capture}) reads only state the loop
- * keeps anyway: the value stack, the frame arrays and the position of the trapping instruction. The
- * mapping from pre-decoded pc to original byte offset lives in a side array that the loop never
- * reads, and operand types are recomputed at capture time by re-validating the function body up to
- * the instruction. There is no per-instruction or per-call work for capture.
+ * <p><b>The loop</b> ({@link #run}) is one {@code switch} over pre-decoded code ({@link Op}), in
+ * sections: control flow, calls, variables, memory access, constants, numeric operations. What an
+ * instruction computes is a call to its semantics ({@code dev.coroner.interpreter.semantics}); the
+ * loop only moves values between the value stack and those calls. Rare numeric instructions
+ * ({@link SlowOps}) and bulk memory and table instructions ({@link Bulk}) run outside the loop, so
+ * that it stays below HotSpot's limit for compiling a method (8000 bytes of bytecode).
+ *
+ * <p><b>Traps.</b> A trapping semantics method throws {@link Trap}; the loop catches it and raises
+ * a {@link TrapException} at the instruction, with the operands still on the stack (every handler
+ * calls its semantics before it changes the stack pointer).
+ *
+ * <p><b>Coredumps cost nothing when off.</b> Capture ({@link Capture}) reads the frames through
+ * {@link #frames}: views over state the loop keeps anyway (the value stack, the frame arrays, the
+ * position of the trapping instruction). The mapping from pre-decoded pc to original byte offset
+ * lives in a side array that the loop never reads, and operand types are recomputed at capture time
+ * by re-validating the function body up to the instruction. There is no per-instruction or
+ * per-call work for capture.
  */
 final class Machine {
-  private static final VarHandle SHORT =
-      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final byte[] NO_MEMORY = new byte[0];
   private static final long U32 = 0xFFFFFFFFL;
 
   final Store store;
   final StoreConfig config;
-  long[] st;
+  private long[] st;
   /** Top of the value stack used by callers of the running invocation. */
-  int sp;
+  private int sp;
 
   // Saved frames (all but the running one), oldest first.
-  FunctionInstance[] fFunc = new FunctionInstance[64];
-  int[] fFp = new int[64];
-  int[] fPc = new int[64];
-  int[] fEnd = new int[64];
-  int depth;
+  private FunctionInstance[] fFunc = new FunctionInstance[64];
+  private int[] fFp = new int[64];
+  private int[] fPc = new int[64];
+  private int[] fEnd = new int[64];
+  private int depth;
 
   /**
    * Set from any thread by {@link Store#interrupt()}; read on taken backward branches and on calls,
@@ -73,10 +83,10 @@ final class Machine {
           "expected " + f.type.paramCount() + " arguments, got " + args.length);
     }
     if (reentry >= config.maxHostReentry()) {
-      TrapException t = new TrapException(TrapException.CALL_STACK_EXHAUSTED,
-          "host re-entry deeper than " + config.maxHostReentry());
+      TrapException t = TrapException.withSuffix(TrapException.CALL_STACK_EXHAUSTED, "",
+          "host re-entry deeper than " + config.maxHostReentry(), -1);
       if (config.capture()) {
-        t.attach(Capture.capture(store, this, null, 0, 0, 0));
+        t.attach(Capture.capture(store, frames(null, 0, 0, 0)));
       }
       throw t;
     }
@@ -91,15 +101,14 @@ final class Machine {
       ensureStack(base + f.code.maxHeight + args.length, null, 0, 0, 0);
       System.arraycopy(args, 0, st, base, args.length);
       if (depth >= config.maxCallDepth()) {
-        throw new TrapException(TrapException.CALL_STACK_EXHAUSTED,
-            "more than " + config.maxCallDepth() + " frames");
+        throw TrapException.withSuffix(TrapException.CALL_STACK_EXHAUSTED, "",
+            "more than " + config.maxCallDepth() + " frames", -1);
       }
       run(f, base);
       long[] results = Arrays.copyOfRange(st, base, base + f.type.resultCount());
       for (int i = 0; i < results.length; i++) {
         int t = f.type.result(i);
-        if (t == dev.coroner.interpreter.model.ValType.I32
-            || t == dev.coroner.interpreter.model.ValType.F32) {
+        if (t == ValType.I32 || t == ValType.F32) {
           results[i] &= U32;
         }
       }
@@ -150,6 +159,90 @@ final class Machine {
     public long[] invoke(FunctionInstance function, long... args) {
       return Machine.this.invoke(function, args, caller);
     }
+
+    @Override
+    public List<FrameView> frames() {
+      return Machine.this.frames(null, 0, 0, 0);
+    }
+  }
+
+  // ---- frames ----
+
+  /**
+   * The live WebAssembly frames, youngest first: {@code fn} (null when the youngest frame is the
+   * top saved one, as during a host call) at instruction index {@code pc} with frame base {@code
+   * fp} and stack end {@code sp}, then every saved frame at its call instruction.
+   */
+  List<FrameView> frames(FunctionInstance fn, int fp, int pc, int sp) {
+    InterpreterFrame.OperandTypes types = new InterpreterFrame.OperandTypes();
+    List<FrameView> frames = new ArrayList<>(depth + 1);
+    if (fn != null) {
+      frames.add(new InterpreterFrame(fn, st, fp, pc, sp, types));
+    }
+    for (int i = depth - 1; i >= 0; i--) {
+      // A saved pc is the return address, just past the three ints of the call instruction.
+      frames.add(new InterpreterFrame(fFunc[i], st, fFp[i], fPc[i] - 3, fEnd[i], types));
+    }
+    return frames;
+  }
+
+  // ---- traps ----
+
+  TrapException trap(String message, String detail, FunctionInstance fn, int fp, int pc, int sp) {
+    return trap(message, "", detail, fn, fp, pc, sp);
+  }
+
+  /**
+   * A trap at the running frame's instruction {@code pc} whose message has {@code suffix} right
+   * after the spec text (e.g. an element index), with a coredump if capture is on.
+   */
+  TrapException trap(
+      String message, String suffix, String detail, FunctionInstance fn, int fp, int pc, int sp) {
+    StringBuilder d = new StringBuilder();
+    if (detail != null) {
+      d.append(detail).append("; ");
+    }
+    long offset = -1;
+    if (fn != null) {
+      CompiledFunction cf = fn.code;
+      offset = cf.bodyStart + cf.codeOffset(pc);
+      d.append(Disassembly.nameAt(fn.instance.module.bytes, (int) offset))
+          .append(" in function ").append(fn.index).append(" of ")
+          .append(fn.instance.displayName()).append(" at code offset 0x")
+          .append(Integer.toHexString(cf.codeOffset(pc)));
+    }
+    TrapException t = TrapException.withSuffix(message, suffix, d.toString(), offset);
+    if (config.capture()) {
+      t.attach(Capture.capture(store, frames(fn, fp, pc, sp)));
+    }
+    return t;
+  }
+
+  /**
+   * The target of a taken branch. A backward branch (a loop's next iteration) first honours an
+   * {@linkplain Store#interrupt() interruption}: the only per-iteration cost is a compare of two
+   * values already at hand and, for backward branches (a target at or before the branch itself, as
+   * in a loop that branches straight back to its own start), one volatile read; small enough to
+   * inline.
+   */
+  private int branch(int target, FunctionInstance fn, int fp, int pc, int sp) {
+    if (target <= pc && interrupted) {
+      throw interruption(fn, fp, pc, sp);
+    }
+    return target;
+  }
+
+  /** Why a Wasm call cannot go ahead: the call stack is full, or the store was interrupted. */
+  private TrapException callRefused(FunctionInstance fn, int fp, int pc, int sp) {
+    if (interrupted) {
+      return interruption(fn, fp, pc, sp);
+    }
+    return trap(TrapException.CALL_STACK_EXHAUSTED,
+        "more than " + config.maxCallDepth() + " frames", fn, fp, pc, sp);
+  }
+
+  private TrapException interruption(FunctionInstance fn, int fp, int pc, int sp) {
+    return trap(TrapException.INTERRUPTED, "Store.interrupt() was called", fn, fp, pc, sp);
   }
 
   // ---- stack management ----
@@ -174,57 +267,33 @@ final class Machine {
     fEnd = Arrays.copyOf(fEnd, n);
   }
 
-  /** Builds a trap at the running frame's instruction {@code pc}, with a dump if enabled. */
-  /**
-   * The target of a taken branch. A backward branch (a loop's next iteration) first honours an
-   * {@linkplain Store#interrupt() interruption}: the only per-iteration cost is a compare of two
-   * values already at hand and, for backward branches (a target at or before the branch itself, as
-   * in {@code (loop (br 0))}), one volatile read; small enough to inline.
-   */
-  private int branch(int target, FunctionInstance fn, int fp, int pc, int sp) {
-    if (target <= pc && interrupted) {
-      throw interruption(fn, fp, pc, sp);
-    }
-    return target;
-  }
-
-  /** Why a Wasm call cannot go ahead: the call stack is full, or the store was interrupted. */
-  private TrapException callRefused(FunctionInstance fn, int fp, int pc, int sp) {
-    if (interrupted) {
-      return interruption(fn, fp, pc, sp);
-    }
-    return trap(TrapException.CALL_STACK_EXHAUSTED,
-        "more than " + config.maxCallDepth() + " frames", fn, fp, pc, sp);
-  }
-
-  private TrapException interruption(FunctionInstance fn, int fp, int pc, int sp) {
-    return trap(TrapException.INTERRUPTED, "Store.interrupt() was called", fn, fp, pc, sp);
-  }
-
-  TrapException trap(String message, String detail, FunctionInstance fn, int fp, int pc, int sp) {
-    return trap(message, "", detail, fn, fp, pc, sp);
-  }
-
-  /** A trap whose message has {@code suffix} right after the spec text (e.g. an element index). */
-  TrapException trap(
-      String message, String suffix, String detail, FunctionInstance fn, int fp, int pc, int sp) {
-    StringBuilder d = new StringBuilder();
-    if (detail != null) {
-      d.append(detail).append("; ");
-    }
-    if (fn != null) {
-      d.append("in function ").append(fn.index).append(" of ").append(fn.instance.displayName())
-          .append(" at code offset ").append(fn.code.offsets[pc]);
-    }
-    TrapException t = TrapException.withSuffix(message, suffix, d.toString());
-    if (config.capture()) {
-      t.attach(Capture.capture(store, this, fn, fp, pc, sp));
-    }
-    return t;
-  }
-
   private static byte[] bytesOf(MemoryInstance m) {
     return m == null ? NO_MEMORY : m.bytes;
+  }
+
+  // ---- calls ----
+
+  /**
+   * The function a {@link Op#CALL_INDIRECT} at {@code pc} calls: table element {@code i} (the
+   * operand on top of the stack), checked to exist and to have the instruction's type.
+   */
+  private FunctionInstance indirectCallee(
+      Instance inst, int[] code, FunctionInstance fn, int fp, int pc, int sp) {
+    long[] table = inst.tables[code[pc + 2]].elems;
+    int i = (int) st[sp - 1];
+    if (Integer.compareUnsigned(i, table.length) >= 0) {
+      throw trap(TrapException.UNDEFINED_ELEMENT, " " + Integer.toUnsignedString(i), null, fn,
+          fp, pc, sp);
+    }
+    long ref = table[i];
+    if (ref == Store.NULL_REF) {
+      throw trap(TrapException.UNINITIALIZED_ELEMENT, " " + i, null, fn, fp, pc, sp);
+    }
+    FunctionInstance callee = store.function(ref);
+    if (callee.typeId != inst.typeIds[code[pc + 1]]) {
+      throw trap(TrapException.INDIRECT_CALL_TYPE_MISMATCH, "element " + i, fn, fp, pc, sp);
+    }
+    return callee;
   }
 
   /** Calls a host function from the loop; returns the new stack pointer. */
@@ -247,7 +316,7 @@ final class Machine {
       results = checkResults(callee, callee.host.call(new Context(fn.instance), args));
     } catch (TrapException t) {
       if (config.capture() && t.coreDump().isEmpty()) {
-        t.attach(Capture.capture(store, this, null, 0, 0, 0));
+        t.attach(Capture.capture(store, frames(null, 0, 0, 0)));
       }
       throw t;
     } finally {
@@ -279,16 +348,17 @@ final class Machine {
     try {
       while (true) {
         switch (code[pc]) {
+          // ---- control flow ----
           case Op.UNREACHABLE:
             throw trap(TrapException.UNREACHABLE, null, fn, fp, pc, sp);
-          case Op.IF_FALSE:
+          case Op.IF:
             if ((int) st[--sp] == 0) {
               pc = code[pc + 1];
             } else {
               pc += 2;
             }
             break;
-          case Op.JUMP:
+          case Op.BR:
             pc = branch(code[pc + 1], fn, fp, pc, sp);
             break;
           case Op.BR_IF:
@@ -330,6 +400,60 @@ final class Machine {
             pc = branch(code[at], fn, fp, pc, sp);
             break;
           }
+          // A comparison fused with the branch that follows it (see Op.BR_IF_I32).
+          case Op.BR_IF_I32 + (Op.I32_EQZ - Op.I32_EQZ):
+            pc = I32.eqz((int) st[--sp]) != 0 ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
+            break;
+          case Op.BR_IF_I32 + (Op.I32_EQ - Op.I32_EQZ):
+            sp -= 2;
+            pc = I32.eq((int) st[sp], (int) st[sp + 1]) != 0
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
+            break;
+          case Op.BR_IF_I32 + (Op.I32_NE - Op.I32_EQZ):
+            sp -= 2;
+            pc = I32.ne((int) st[sp], (int) st[sp + 1]) != 0
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
+            break;
+          case Op.BR_IF_I32 + (Op.I32_LT_S - Op.I32_EQZ):
+            sp -= 2;
+            pc = I32.ltS((int) st[sp], (int) st[sp + 1]) != 0
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
+            break;
+          case Op.BR_IF_I32 + (Op.I32_LT_U - Op.I32_EQZ):
+            sp -= 2;
+            pc = I32.ltU((int) st[sp], (int) st[sp + 1]) != 0
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
+            break;
+          case Op.BR_IF_I32 + (Op.I32_GT_S - Op.I32_EQZ):
+            sp -= 2;
+            pc = I32.gtS((int) st[sp], (int) st[sp + 1]) != 0
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
+            break;
+          case Op.BR_IF_I32 + (Op.I32_GT_U - Op.I32_EQZ):
+            sp -= 2;
+            pc = I32.gtU((int) st[sp], (int) st[sp + 1]) != 0
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
+            break;
+          case Op.BR_IF_I32 + (Op.I32_LE_S - Op.I32_EQZ):
+            sp -= 2;
+            pc = I32.leS((int) st[sp], (int) st[sp + 1]) != 0
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
+            break;
+          case Op.BR_IF_I32 + (Op.I32_LE_U - Op.I32_EQZ):
+            sp -= 2;
+            pc = I32.leU((int) st[sp], (int) st[sp + 1]) != 0
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
+            break;
+          case Op.BR_IF_I32 + (Op.I32_GE_S - Op.I32_EQZ):
+            sp -= 2;
+            pc = I32.geS((int) st[sp], (int) st[sp + 1]) != 0
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
+            break;
+          case Op.BR_IF_I32 + (Op.I32_GE_U - Op.I32_EQZ):
+            sp -= 2;
+            pc = I32.geU((int) st[sp], (int) st[sp + 1]) != 0
+                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
+            break;
           case Op.RETURN: {
             int n = cf.resultCount;
             if (n == 1) {
@@ -355,6 +479,8 @@ final class Machine {
             mb = bytesOf(mem0);
             break;
           }
+
+          // ---- calls ----
           case Op.CALL:
           case Op.CALL_INDIRECT: {
             FunctionInstance callee;
@@ -362,21 +488,7 @@ final class Machine {
             if (code[pc] == Op.CALL) {
               callee = inst.functions[code[pc + 1]];
             } else {
-              long[] table = inst.tables[code[pc + 2]].elems;
-              int i = (int) st[sp - 1];
-              if (Integer.compareUnsigned(i, table.length) >= 0) {
-                throw trap(TrapException.UNDEFINED_ELEMENT, " " + Integer.toUnsignedString(i),
-                    null, fn, fp, pc, sp);
-              }
-              long ref = table[i];
-              if (ref == Store.NULL_REF) {
-                throw trap(TrapException.UNINITIALIZED_ELEMENT, " " + i, null, fn, fp, pc, sp);
-              }
-              callee = store.function(ref);
-              if (callee.typeId != inst.typeIds[code[pc + 1]]) {
-                throw trap(TrapException.INDIRECT_CALL_TYPE_MISMATCH, null, "element " + i, fn, fp,
-                    pc, sp);
-              }
+              callee = indirectCallee(inst, code, fn, fp, pc, sp);
               argTop = sp - 1;
             }
             CompiledFunction ccf = callee.code;
@@ -422,83 +534,8 @@ final class Machine {
             }
             break;
           }
-          case Op.LOCAL_GET2:
-            st[sp] = st[fp + code[pc + 1]];
-            st[sp + 1] = st[fp + code[pc + 2]];
-            sp += 2;
-            pc += 3;
-            break;
-          case Op.I32_ADD_LOCAL_CONST:
-            st[sp++] = (int) st[fp + code[pc + 1]] + code[pc + 2];
-            pc += 3;
-            break;
-          case Op.I32_ADD_LOCAL_CONST_SET:
-            st[fp + code[pc + 3]] = (int) st[fp + code[pc + 1]] + code[pc + 2];
-            pc += 4;
-            break;
-          case Op.I32_LOAD_LOCAL: {
-            long addr = st[fp + code[pc + 1]];
-            long ea = (addr & U32) + (code[pc + 2] & U32);
-            if (ea + 4 > mb.length) {
-              // Report the load itself, its address operand pushed (see Op.I32_LOAD_LOCAL).
-              st[sp] = addr;
-              throw oob(fn, fp, pc + 1, sp + 1, ea);
-            }
-            st[sp++] = (int) INT.get(mb, (int) ea);
-            pc += 3;
-            break;
-          }
-          case Op.I32_ADD_CONST:
-            st[sp - 1] = (int) st[sp - 1] + code[pc + 1];
-            pc += 2;
-            break;
-          case Op.BR_IF_I32: // eqz
-            pc = (int) st[--sp] == 0 ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
-            break;
-          case Op.BR_IF_I32 + 1: // eq
-            sp -= 2;
-            pc = (int) st[sp] == (int) st[sp + 1] ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
-            break;
-          case Op.BR_IF_I32 + 2: // ne
-            sp -= 2;
-            pc = (int) st[sp] != (int) st[sp + 1] ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
-            break;
-          case Op.BR_IF_I32 + 3: // lt_s
-            sp -= 2;
-            pc = (int) st[sp] < (int) st[sp + 1] ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
-            break;
-          case Op.BR_IF_I32 + 4: // lt_u
-            sp -= 2;
-            pc = (int) st[sp] + Integer.MIN_VALUE < (int) st[sp + 1] + Integer.MIN_VALUE
-                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
-            break;
-          case Op.BR_IF_I32 + 5: // gt_s
-            sp -= 2;
-            pc = (int) st[sp] > (int) st[sp + 1] ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
-            break;
-          case Op.BR_IF_I32 + 6: // gt_u
-            sp -= 2;
-            pc = (int) st[sp] + Integer.MIN_VALUE > (int) st[sp + 1] + Integer.MIN_VALUE
-                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
-            break;
-          case Op.BR_IF_I32 + 7: // le_s
-            sp -= 2;
-            pc = (int) st[sp] <= (int) st[sp + 1] ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
-            break;
-          case Op.BR_IF_I32 + 8: // le_u
-            sp -= 2;
-            pc = (int) st[sp] + Integer.MIN_VALUE <= (int) st[sp + 1] + Integer.MIN_VALUE
-                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
-            break;
-          case Op.BR_IF_I32 + 9: // ge_s
-            sp -= 2;
-            pc = (int) st[sp] >= (int) st[sp + 1] ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
-            break;
-          case Op.BR_IF_I32 + 10: // ge_u
-            sp -= 2;
-            pc = (int) st[sp] + Integer.MIN_VALUE >= (int) st[sp + 1] + Integer.MIN_VALUE
-                ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
-            break;
+
+          // ---- parametric and variables ----
           case Op.DROP:
             sp--;
             pc++;
@@ -513,6 +550,12 @@ final class Machine {
           case Op.LOCAL_GET:
             st[sp++] = st[fp + code[pc + 1]];
             pc += 2;
+            break;
+          case Op.LOCAL_GET2:
+            st[sp] = st[fp + code[pc + 1]];
+            st[sp + 1] = st[fp + code[pc + 2]];
+            sp += 2;
+            pc += 3;
             break;
           case Op.LOCAL_SET:
             st[fp + code[pc + 1]] = st[--sp];
@@ -530,152 +573,94 @@ final class Machine {
             globals[code[pc + 1]].value = st[--sp];
             pc += 2;
             break;
-          case Op.TABLE_GET: {
-            long[] table = inst.tables[code[pc + 1]].elems;
-            int i = (int) st[sp - 1];
-            if (Integer.compareUnsigned(i, table.length) >= 0) {
-              throw trap(TrapException.TABLE_OUT_OF_BOUNDS, null, fn, fp, pc, sp);
-            }
-            st[sp - 1] = table[i];
+
+          // ---- tables and references ----
+          case Op.TABLE_GET:
+            st[sp - 1] = Table.get(inst.tables[code[pc + 1]].elems, (int) st[sp - 1]);
             pc += 2;
             break;
-          }
-          case Op.TABLE_SET: {
-            long[] table = inst.tables[code[pc + 1]].elems;
-            int i = (int) st[sp - 2];
-            if (Integer.compareUnsigned(i, table.length) >= 0) {
-              throw trap(TrapException.TABLE_OUT_OF_BOUNDS, null, fn, fp, pc, sp);
-            }
-            table[i] = st[sp - 1];
+          case Op.TABLE_SET:
+            Table.set(inst.tables[code[pc + 1]].elems, (int) st[sp - 2], st[sp - 1]);
             sp -= 2;
             pc += 2;
             break;
-          }
-          // ---- loads ----
-          case 0x28: // i32.load
-          case 0x34: { // i64.load32_s: the same bits, sign-extended
-            long ea = (st[sp - 1] & U32) + (code[pc + 1] & U32);
-            if (ea + 4 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            st[sp - 1] = (int) INT.get(mb, (int) ea);
+          case Op.REF_IS_NULL:
+            st[sp - 1] = st[sp - 1] == Store.NULL_REF ? 1 : 0;
+            pc++;
+            break;
+          case Op.REF_FUNC:
+            st[sp++] = inst.functions[code[pc + 1]].id;
             pc += 2;
             break;
-          }
-          case 0x29: { // i64.load
-            long ea = (st[sp - 1] & U32) + (code[pc + 1] & U32);
-            if (ea + 8 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            st[sp - 1] = (long) LONG.get(mb, (int) ea);
+
+          // ---- memory: loads (each keeps the bits its type's slot holds) and stores ----
+          case Op.I32_LOAD_LOCAL:
+            // The local read, then the load itself: pc moves to the entry that holds the load's
+            // byte offset, with the load's memarg offset after it (see Op.I32_LOAD_LOCAL).
+            st[sp++] = st[fp + code[pc + 1]];
+            pc++;
+            // fall through
+          case Op.I32_LOAD:
+          case Op.I64_LOAD32_S:
+            st[sp - 1] = Memory.load32(mb, effectiveAddress((int) st[sp - 1], code[pc + 1]));
             pc += 2;
             break;
-          }
-          case 0x2A: // f32.load
-          case 0x35: { // i64.load32_u: the same bits, zero-extended
-            long ea = (st[sp - 1] & U32) + (code[pc + 1] & U32);
-            if (ea + 4 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            st[sp - 1] = (int) INT.get(mb, (int) ea) & U32;
+          case Op.F32_LOAD:
+          case Op.I64_LOAD32_U:
+            st[sp - 1] =
+                Memory.load32(mb, effectiveAddress((int) st[sp - 1], code[pc + 1])) & U32;
             pc += 2;
             break;
-          }
-          case 0x2B: { // f64.load
-            long ea = (st[sp - 1] & U32) + (code[pc + 1] & U32);
-            if (ea + 8 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            st[sp - 1] = (long) LONG.get(mb, (int) ea);
+          case Op.I64_LOAD:
+          case Op.F64_LOAD:
+            st[sp - 1] = Memory.load64(mb, effectiveAddress((int) st[sp - 1], code[pc + 1]));
             pc += 2;
             break;
-          }
-          case 0x2C: // i32.load8_s
-          case 0x30: { // i64.load8_s
-            long ea = (st[sp - 1] & U32) + (code[pc + 1] & U32);
-            if (ea + 1 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            st[sp - 1] = mb[(int) ea];
+          case Op.I32_LOAD8_S:
+          case Op.I64_LOAD8_S:
+            st[sp - 1] = Memory.load8S(mb, effectiveAddress((int) st[sp - 1], code[pc + 1]));
             pc += 2;
             break;
-          }
-          case 0x2D: // i32.load8_u
-          case 0x31: { // i64.load8_u
-            long ea = (st[sp - 1] & U32) + (code[pc + 1] & U32);
-            if (ea + 1 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            st[sp - 1] = mb[(int) ea] & 0xFF;
+          case Op.I32_LOAD8_U:
+          case Op.I64_LOAD8_U:
+            st[sp - 1] = Memory.load8U(mb, effectiveAddress((int) st[sp - 1], code[pc + 1]));
             pc += 2;
             break;
-          }
-          case 0x2E: // i32.load16_s
-          case 0x32: { // i64.load16_s
-            long ea = (st[sp - 1] & U32) + (code[pc + 1] & U32);
-            if (ea + 2 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            st[sp - 1] = (short) SHORT.get(mb, (int) ea);
+          case Op.I32_LOAD16_S:
+          case Op.I64_LOAD16_S:
+            st[sp - 1] = Memory.load16S(mb, effectiveAddress((int) st[sp - 1], code[pc + 1]));
             pc += 2;
             break;
-          }
-          case 0x2F: // i32.load16_u
-          case 0x33: { // i64.load16_u
-            long ea = (st[sp - 1] & U32) + (code[pc + 1] & U32);
-            if (ea + 2 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            st[sp - 1] = (short) SHORT.get(mb, (int) ea) & 0xFFFF;
+          case Op.I32_LOAD16_U:
+          case Op.I64_LOAD16_U:
+            st[sp - 1] = Memory.load16U(mb, effectiveAddress((int) st[sp - 1], code[pc + 1]));
             pc += 2;
             break;
-          }
-          // ---- stores ----
-          case 0x36: // i32.store
-          case 0x38: // f32.store
-          case 0x3E: { // i64.store32
-            long ea = (st[sp - 2] & U32) + (code[pc + 1] & U32);
-            if (ea + 4 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            INT.set(mb, (int) ea, (int) st[sp - 1]);
+          case Op.I32_STORE:
+          case Op.F32_STORE:
+          case Op.I64_STORE32:
+            Memory.store32(mb, effectiveAddress((int) st[sp - 2], code[pc + 1]), (int) st[sp - 1]);
             sp -= 2;
             pc += 2;
             break;
-          }
-          case 0x37: // i64.store
-          case 0x39: { // f64.store
-            long ea = (st[sp - 2] & U32) + (code[pc + 1] & U32);
-            if (ea + 8 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            LONG.set(mb, (int) ea, st[sp - 1]);
+          case Op.I64_STORE:
+          case Op.F64_STORE:
+            Memory.store64(mb, effectiveAddress((int) st[sp - 2], code[pc + 1]), st[sp - 1]);
             sp -= 2;
             pc += 2;
             break;
-          }
-          case 0x3A: // i32.store8
-          case 0x3C: { // i64.store8
-            long ea = (st[sp - 2] & U32) + (code[pc + 1] & U32);
-            if (ea + 1 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            mb[(int) ea] = (byte) st[sp - 1];
+          case Op.I32_STORE8:
+          case Op.I64_STORE8:
+            Memory.store8(mb, effectiveAddress((int) st[sp - 2], code[pc + 1]), (int) st[sp - 1]);
             sp -= 2;
             pc += 2;
             break;
-          }
-          case 0x3B: // i32.store16
-          case 0x3D: { // i64.store16
-            long ea = (st[sp - 2] & U32) + (code[pc + 1] & U32);
-            if (ea + 2 > mb.length) {
-              throw oob(fn, fp, pc, sp, ea);
-            }
-            SHORT.set(mb, (int) ea, (short) st[sp - 1]);
+          case Op.I32_STORE16:
+          case Op.I64_STORE16:
+            Memory.store16(mb, effectiveAddress((int) st[sp - 2], code[pc + 1]), (int) st[sp - 1]);
             sp -= 2;
             pc += 2;
             break;
-          }
           case Op.MEMORY_SIZE:
             st[sp++] = mem0.pages();
             pc++;
@@ -685,6 +670,7 @@ final class Machine {
             mb = mem0.bytes;
             pc++;
             break;
+
           // ---- constants ----
           case Op.I32_CONST:
             st[sp++] = code[pc + 1];
@@ -699,201 +685,146 @@ final class Machine {
             st[sp++] = code[pc + 1] & U32;
             pc += 2;
             break;
-          // ---- i32 comparisons ----
-          case 0x45: st[sp - 1] = (int) st[sp - 1] == 0 ? 1 : 0; pc++; break;
-          case 0x46: sp--; st[sp - 1] = (int) st[sp - 1] == (int) st[sp] ? 1 : 0; pc++; break;
-          case 0x47: sp--; st[sp - 1] = (int) st[sp - 1] != (int) st[sp] ? 1 : 0; pc++; break;
-          case 0x48: sp--; st[sp - 1] = (int) st[sp - 1] < (int) st[sp] ? 1 : 0; pc++; break;
-          case 0x49:
-            sp--;
-            st[sp - 1] = Integer.compareUnsigned((int) st[sp - 1], (int) st[sp]) < 0 ? 1 : 0;
-            pc++;
-            break;
-          case 0x4A: sp--; st[sp - 1] = (int) st[sp - 1] > (int) st[sp] ? 1 : 0; pc++; break;
-          case 0x4B:
-            sp--;
-            st[sp - 1] = Integer.compareUnsigned((int) st[sp - 1], (int) st[sp]) > 0 ? 1 : 0;
-            pc++;
-            break;
-          case 0x4C: sp--; st[sp - 1] = (int) st[sp - 1] <= (int) st[sp] ? 1 : 0; pc++; break;
-          case 0x4D:
-            sp--;
-            st[sp - 1] = Integer.compareUnsigned((int) st[sp - 1], (int) st[sp]) <= 0 ? 1 : 0;
-            pc++;
-            break;
-          case 0x4E: sp--; st[sp - 1] = (int) st[sp - 1] >= (int) st[sp] ? 1 : 0; pc++; break;
-          case 0x4F:
-            sp--;
-            st[sp - 1] = Integer.compareUnsigned((int) st[sp - 1], (int) st[sp]) >= 0 ? 1 : 0;
-            pc++;
-            break;
-          // ---- i64 comparisons ----
-          case 0x50: st[sp - 1] = st[sp - 1] == 0 ? 1 : 0; pc++; break;
-          case 0x51: sp--; st[sp - 1] = st[sp - 1] == st[sp] ? 1 : 0; pc++; break;
-          case 0x52: sp--; st[sp - 1] = st[sp - 1] != st[sp] ? 1 : 0; pc++; break;
-          case 0x53: sp--; st[sp - 1] = st[sp - 1] < st[sp] ? 1 : 0; pc++; break;
-          case 0x54:
-            sp--;
-            st[sp - 1] = Long.compareUnsigned(st[sp - 1], st[sp]) < 0 ? 1 : 0;
-            pc++;
-            break;
-          case 0x55: sp--; st[sp - 1] = st[sp - 1] > st[sp] ? 1 : 0; pc++; break;
-          case 0x56:
-            sp--;
-            st[sp - 1] = Long.compareUnsigned(st[sp - 1], st[sp]) > 0 ? 1 : 0;
-            pc++;
-            break;
-          case 0x57: sp--; st[sp - 1] = st[sp - 1] <= st[sp] ? 1 : 0; pc++; break;
-          case 0x58:
-            sp--;
-            st[sp - 1] = Long.compareUnsigned(st[sp - 1], st[sp]) <= 0 ? 1 : 0;
-            pc++;
-            break;
-          case 0x59: sp--; st[sp - 1] = st[sp - 1] >= st[sp] ? 1 : 0; pc++; break;
-          case 0x5A:
-            sp--;
-            st[sp - 1] = Long.compareUnsigned(st[sp - 1], st[sp]) >= 0 ? 1 : 0;
-            pc++;
-            break;
-          // ---- f32 comparisons ----
-          // ---- f64 comparisons ----
-          case 0x61: sp--; st[sp - 1] = f64(st[sp - 1]) == f64(st[sp]) ? 1 : 0; pc++; break;
-          case 0x62: sp--; st[sp - 1] = f64(st[sp - 1]) != f64(st[sp]) ? 1 : 0; pc++; break;
-          case 0x63: sp--; st[sp - 1] = f64(st[sp - 1]) < f64(st[sp]) ? 1 : 0; pc++; break;
-          case 0x64: sp--; st[sp - 1] = f64(st[sp - 1]) > f64(st[sp]) ? 1 : 0; pc++; break;
-          case 0x65: sp--; st[sp - 1] = f64(st[sp - 1]) <= f64(st[sp]) ? 1 : 0; pc++; break;
-          case 0x66: sp--; st[sp - 1] = f64(st[sp - 1]) >= f64(st[sp]) ? 1 : 0; pc++; break;
-          // ---- i32 arithmetic ----
-          case 0x6A: sp--; st[sp - 1] = (int) st[sp - 1] + (int) st[sp]; pc++; break;
-          case 0x6B: sp--; st[sp - 1] = (int) st[sp - 1] - (int) st[sp]; pc++; break;
-          case 0x6C: sp--; st[sp - 1] = (int) st[sp - 1] * (int) st[sp]; pc++; break;
-          case 0x6D: { // i32.div_s
-            int b = (int) st[sp - 1];
-            int a = (int) st[sp - 2];
-            if (b == 0) {
-              throw trap(TrapException.DIVIDE_BY_ZERO, null, fn, fp, pc, sp);
-            }
-            if (b == -1 && a == Integer.MIN_VALUE) {
-              throw trap(TrapException.INTEGER_OVERFLOW, null, fn, fp, pc, sp);
-            }
-            st[sp - 2] = a / b;
+
+          // ---- numeric: i32 ----
+          case Op.I32_EQZ: st[sp - 1] = I32.eqz((int) st[sp - 1]); pc++; break;
+          case Op.I32_EQ: sp--; st[sp - 1] = I32.eq((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_NE: sp--; st[sp - 1] = I32.ne((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_LT_S: sp--; st[sp - 1] = I32.ltS((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_LT_U: sp--; st[sp - 1] = I32.ltU((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_GT_S: sp--; st[sp - 1] = I32.gtS((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_GT_U: sp--; st[sp - 1] = I32.gtU((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_LE_S: sp--; st[sp - 1] = I32.leS((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_LE_U: sp--; st[sp - 1] = I32.leU((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_GE_S: sp--; st[sp - 1] = I32.geS((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_GE_U: sp--; st[sp - 1] = I32.geU((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_ADD: sp--; st[sp - 1] = I32.add((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_SUB: sp--; st[sp - 1] = I32.sub((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_MUL: sp--; st[sp - 1] = I32.mul((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_DIV_S:
+            st[sp - 2] = I32.divS((int) st[sp - 2], (int) st[sp - 1]);
             sp--;
             pc++;
             break;
-          }
-          case 0x6E: { // i32.div_u
-            int b = (int) st[sp - 1];
-            if (b == 0) {
-              throw trap(TrapException.DIVIDE_BY_ZERO, null, fn, fp, pc, sp);
-            }
-            st[sp - 2] = Integer.divideUnsigned((int) st[sp - 2], b);
+          case Op.I32_DIV_U:
+            st[sp - 2] = I32.divU((int) st[sp - 2], (int) st[sp - 1]);
             sp--;
             pc++;
             break;
-          }
-          case 0x6F: { // i32.rem_s
-            int b = (int) st[sp - 1];
-            if (b == 0) {
-              throw trap(TrapException.DIVIDE_BY_ZERO, null, fn, fp, pc, sp);
-            }
-            st[sp - 2] = b == -1 ? 0 : (int) st[sp - 2] % b;
+          case Op.I32_REM_S:
+            st[sp - 2] = I32.remS((int) st[sp - 2], (int) st[sp - 1]);
             sp--;
             pc++;
             break;
-          }
-          case 0x70: { // i32.rem_u
-            int b = (int) st[sp - 1];
-            if (b == 0) {
-              throw trap(TrapException.DIVIDE_BY_ZERO, null, fn, fp, pc, sp);
-            }
-            st[sp - 2] = Integer.remainderUnsigned((int) st[sp - 2], b);
+          case Op.I32_REM_U:
+            st[sp - 2] = I32.remU((int) st[sp - 2], (int) st[sp - 1]);
             sp--;
             pc++;
             break;
-          }
-          case 0x71: sp--; st[sp - 1] = (int) st[sp - 1] & (int) st[sp]; pc++; break;
-          case 0x72: sp--; st[sp - 1] = (int) st[sp - 1] | (int) st[sp]; pc++; break;
-          case 0x73: sp--; st[sp - 1] = (int) st[sp - 1] ^ (int) st[sp]; pc++; break;
-          case 0x74: sp--; st[sp - 1] = (int) st[sp - 1] << (int) st[sp]; pc++; break;
-          case 0x75: sp--; st[sp - 1] = (int) st[sp - 1] >> (int) st[sp]; pc++; break;
-          case 0x76: sp--; st[sp - 1] = (int) st[sp - 1] >>> (int) st[sp]; pc++; break;
-          // ---- i64 arithmetic ----
-          case 0x7C: sp--; st[sp - 1] += st[sp]; pc++; break;
-          case 0x7D: sp--; st[sp - 1] -= st[sp]; pc++; break;
-          case 0x7E: sp--; st[sp - 1] *= st[sp]; pc++; break;
-          case 0x7F: { // i64.div_s
-            long b = st[sp - 1];
-            long a = st[sp - 2];
-            if (b == 0) {
-              throw trap(TrapException.DIVIDE_BY_ZERO, null, fn, fp, pc, sp);
-            }
-            if (b == -1 && a == Long.MIN_VALUE) {
-              throw trap(TrapException.INTEGER_OVERFLOW, null, fn, fp, pc, sp);
-            }
-            st[sp - 2] = a / b;
+          case Op.I32_AND: sp--; st[sp - 1] = I32.and((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_OR: sp--; st[sp - 1] = I32.or((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_XOR: sp--; st[sp - 1] = I32.xor((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_SHL: sp--; st[sp - 1] = I32.shl((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_SHR_S:
             sp--;
+            st[sp - 1] = I32.shrS((int) st[sp - 1], (int) st[sp]);
             pc++;
             break;
-          }
-          case 0x80: { // i64.div_u
-            long b = st[sp - 1];
-            if (b == 0) {
-              throw trap(TrapException.DIVIDE_BY_ZERO, null, fn, fp, pc, sp);
-            }
-            st[sp - 2] = Long.divideUnsigned(st[sp - 2], b);
+          case Op.I32_SHR_U:
             sp--;
+            st[sp - 1] = I32.shrU((int) st[sp - 1], (int) st[sp]);
             pc++;
             break;
-          }
-          case 0x81: { // i64.rem_s
-            long b = st[sp - 1];
-            if (b == 0) {
-              throw trap(TrapException.DIVIDE_BY_ZERO, null, fn, fp, pc, sp);
-            }
-            st[sp - 2] = b == -1 ? 0 : st[sp - 2] % b;
-            sp--;
-            pc++;
-            break;
-          }
-          case 0x82: { // i64.rem_u
-            long b = st[sp - 1];
-            if (b == 0) {
-              throw trap(TrapException.DIVIDE_BY_ZERO, null, fn, fp, pc, sp);
-            }
-            st[sp - 2] = Long.remainderUnsigned(st[sp - 2], b);
-            sp--;
-            pc++;
-            break;
-          }
-          case 0x83: sp--; st[sp - 1] &= st[sp]; pc++; break;
-          case 0x84: sp--; st[sp - 1] |= st[sp]; pc++; break;
-          case 0x85: sp--; st[sp - 1] ^= st[sp]; pc++; break;
-          case 0x86: sp--; st[sp - 1] <<= st[sp]; pc++; break;
-          case 0x87: sp--; st[sp - 1] >>= st[sp]; pc++; break;
-          case 0x88: sp--; st[sp - 1] >>>= st[sp]; pc++; break;
-          // ---- f32 arithmetic ----
-          // ---- f64 arithmetic ----
-          case 0x9F: st[sp - 1] = bits(Numerics.sqrt(f64(st[sp - 1]))); pc++; break;
-          case 0xA0: sp--; st[sp - 1] = bits(f64(st[sp - 1]) + f64(st[sp])); pc++; break;
-          case 0xA1: sp--; st[sp - 1] = bits(f64(st[sp - 1]) - f64(st[sp])); pc++; break;
-          case 0xA2: sp--; st[sp - 1] = bits(f64(st[sp - 1]) * f64(st[sp])); pc++; break;
-          case 0xA3: sp--; st[sp - 1] = bits(f64(st[sp - 1]) / f64(st[sp])); pc++; break;
-          // ---- conversions ----
-          case 0xA7: st[sp - 1] = (int) st[sp - 1]; pc++; break; // i32.wrap_i64
-          case 0xAC: st[sp - 1] = (long) (int) st[sp - 1]; pc++; break;
-          case 0xAD: st[sp - 1] = st[sp - 1] & U32; pc++; break;
-          case Op.REF_IS_NULL:
-            st[sp - 1] = st[sp - 1] == Store.NULL_REF ? 1 : 0;
-            pc++;
-            break;
-          case Op.REF_FUNC:
-            st[sp++] = inst.functions[code[pc + 1]].id;
+          case Op.I32_ADD_CONST:
+            st[sp - 1] = I32.add((int) st[sp - 1], code[pc + 1]);
             pc += 2;
             break;
-          // ---- saturating truncation ----
-          // ---- bulk memory and tables ----
+          case Op.I32_ADD_LOCAL_CONST:
+            st[sp++] = I32.add((int) st[fp + code[pc + 1]], code[pc + 2]);
+            pc += 3;
+            break;
+          case Op.I32_ADD_LOCAL_CONST_SET:
+            st[fp + code[pc + 3]] = I32.add((int) st[fp + code[pc + 1]], code[pc + 2]);
+            pc += 4;
+            break;
+          case Op.I32_WRAP_I64: st[sp - 1] = I32.wrapI64(st[sp - 1]); pc++; break;
+
+          // ---- numeric: i64 ----
+          case Op.I64_EQZ: st[sp - 1] = I64.eqz(st[sp - 1]); pc++; break;
+          case Op.I64_EQ: sp--; st[sp - 1] = I64.eq(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_NE: sp--; st[sp - 1] = I64.ne(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_LT_S: sp--; st[sp - 1] = I64.ltS(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_LT_U: sp--; st[sp - 1] = I64.ltU(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_GT_S: sp--; st[sp - 1] = I64.gtS(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_GT_U: sp--; st[sp - 1] = I64.gtU(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_LE_S: sp--; st[sp - 1] = I64.leS(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_LE_U: sp--; st[sp - 1] = I64.leU(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_GE_S: sp--; st[sp - 1] = I64.geS(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_GE_U: sp--; st[sp - 1] = I64.geU(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_ADD: sp--; st[sp - 1] = I64.add(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_SUB: sp--; st[sp - 1] = I64.sub(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_MUL: sp--; st[sp - 1] = I64.mul(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_DIV_S:
+            st[sp - 2] = I64.divS(st[sp - 2], st[sp - 1]);
+            sp--;
+            pc++;
+            break;
+          case Op.I64_DIV_U:
+            st[sp - 2] = I64.divU(st[sp - 2], st[sp - 1]);
+            sp--;
+            pc++;
+            break;
+          case Op.I64_REM_S:
+            st[sp - 2] = I64.remS(st[sp - 2], st[sp - 1]);
+            sp--;
+            pc++;
+            break;
+          case Op.I64_REM_U:
+            st[sp - 2] = I64.remU(st[sp - 2], st[sp - 1]);
+            sp--;
+            pc++;
+            break;
+          case Op.I64_AND: sp--; st[sp - 1] = I64.and(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_OR: sp--; st[sp - 1] = I64.or(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_XOR: sp--; st[sp - 1] = I64.xor(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_SHL: sp--; st[sp - 1] = I64.shl(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_SHR_S: sp--; st[sp - 1] = I64.shrS(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_SHR_U: sp--; st[sp - 1] = I64.shrU(st[sp - 1], st[sp]); pc++; break;
+          case Op.I64_EXTEND_I32_S: st[sp - 1] = I64.extendI32S((int) st[sp - 1]); pc++; break;
+          case Op.I64_EXTEND_I32_U: st[sp - 1] = I64.extendI32U((int) st[sp - 1]); pc++; break;
+
+          // ---- numeric: f64 (f32 and the rest: SlowOps) ----
+          case Op.F64_EQ: sp--; st[sp - 1] = F64.eq(f64(st[sp - 1]), f64(st[sp])); pc++; break;
+          case Op.F64_NE: sp--; st[sp - 1] = F64.ne(f64(st[sp - 1]), f64(st[sp])); pc++; break;
+          case Op.F64_LT: sp--; st[sp - 1] = F64.lt(f64(st[sp - 1]), f64(st[sp])); pc++; break;
+          case Op.F64_GT: sp--; st[sp - 1] = F64.gt(f64(st[sp - 1]), f64(st[sp])); pc++; break;
+          case Op.F64_LE: sp--; st[sp - 1] = F64.le(f64(st[sp - 1]), f64(st[sp])); pc++; break;
+          case Op.F64_GE: sp--; st[sp - 1] = F64.ge(f64(st[sp - 1]), f64(st[sp])); pc++; break;
+          case Op.F64_SQRT: st[sp - 1] = bits(F64.sqrt(f64(st[sp - 1]))); pc++; break;
+          case Op.F64_ADD:
+            sp--;
+            st[sp - 1] = bits(F64.add(f64(st[sp - 1]), f64(st[sp])));
+            pc++;
+            break;
+          case Op.F64_SUB:
+            sp--;
+            st[sp - 1] = bits(F64.sub(f64(st[sp - 1]), f64(st[sp])));
+            pc++;
+            break;
+          case Op.F64_MUL:
+            sp--;
+            st[sp - 1] = bits(F64.mul(f64(st[sp - 1]), f64(st[sp])));
+            pc++;
+            break;
+          case Op.F64_DIV:
+            sp--;
+            st[sp - 1] = bits(F64.div(f64(st[sp - 1]), f64(st[sp])));
+            pc++;
+            break;
+
+          // ---- everything else, outside the loop ----
           default:
-            if (code[pc] < Op.PREFIX_FC + 8) {
+            if (code[pc] < Op.MEMORY_INIT) {
               int nsp = SlowOps.exec(code[pc], st, sp);
               if (nsp < 0) {
                 throw new IllegalStateException("bad internal opcode " + code[pc] + " at " + pc);
@@ -902,21 +833,14 @@ final class Machine {
               pc++;
               break;
             }
-            if (!Bulk.execute(this, code, pc, sp, inst, fn, fp)) {
-              throw new IllegalStateException("bad internal opcode " + code[pc] + " at " + pc);
-            }
-            sp += Bulk.stackEffect(code[pc]);
+            sp = Bulk.exec(code, pc, st, sp, inst);
             mb = bytesOf(mem0);
-            pc += Bulk.length(code[pc]);
+            pc += Instruction.of(code[pc]).codeLength();
             break;
         }
       }
-    } catch (Numerics.NumericTrap e) {
-      throw trap(e.specMessage, null, fn, fp, pc, sp);
+    } catch (Trap t) {
+      throw trap(t.specMessage(), t.detail(), fn, fp, pc, sp);
     }
-  }
-
-  private TrapException oob(FunctionInstance fn, int fp, int pc, int sp, long ea) {
-    return trap(TrapException.MEMORY_OUT_OF_BOUNDS, "address " + ea, fn, fp, pc, sp);
   }
 }

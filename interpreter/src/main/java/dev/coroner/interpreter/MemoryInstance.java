@@ -8,7 +8,7 @@ import java.util.Arrays;
  * A linear memory. Its bytes live in one array of exactly {@code pages * 65536} bytes, replaced on
  * growth.
  */
-public final class MemoryInstance {
+public final class MemoryInstance implements Extern {
   public static final int PAGE_SIZE = 65536;
   /** The largest memory a Java byte array can hold, in pages. */
   public static final int IMPLEMENTATION_MAX_PAGES = 32767;

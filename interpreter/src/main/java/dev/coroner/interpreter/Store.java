@@ -1,8 +1,5 @@
 package dev.coroner.interpreter;
 
-import dev.coroner.interpreter.model.ConstExpr;
-import dev.coroner.interpreter.model.DataSegment;
-import dev.coroner.interpreter.model.ElemSegment;
 import dev.coroner.interpreter.model.Export;
 import dev.coroner.interpreter.model.ExternKind;
 import dev.coroner.interpreter.model.FuncType;
@@ -47,7 +44,7 @@ public final class Store {
   private final Map<FuncType, Integer> typeIds = new HashMap<>();
   final List<Instance> instances = new ArrayList<>();
   final List<ModuleEntry> modules = new ArrayList<>();
-  private final Map<String, Map<String, Object>> registry = new LinkedHashMap<>();
+  private final Map<String, Map<String, Extern>> registry = new LinkedHashMap<>();
 
   /** A module as the store's coredumps list it. */
   static final class ModuleEntry {
@@ -133,11 +130,22 @@ public final class Store {
   }
 
   /**
-   * Makes host objects importable under module name {@code name}: values are {@link
-   * FunctionInstance}, {@link TableInstance}, {@link MemoryInstance} or {@link GlobalInstance}.
+   * Makes host objects importable under module name {@code name}. A {@code Map<String, Extern>}
+   * is the typed form; any other map must hold only {@link Extern}s ({@link FunctionInstance},
+   * {@link TableInstance}, {@link MemoryInstance} or {@link GlobalInstance}).
+   *
+   * @throws IllegalArgumentException if a value is not an {@link Extern}
    */
   public void register(String name, Map<String, ?> externs) {
-    registry.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(externs)));
+    Map<String, Extern> typed = new LinkedHashMap<>();
+    externs.forEach((field, value) -> {
+      if (!(value instanceof Extern)) {
+        throw new IllegalArgumentException("\"" + name + "\" \"" + field + "\" is not a function,"
+            + " table, memory or global: " + value);
+      }
+      typed.put(field, (Extern) value);
+    });
+    registry.put(name, Collections.unmodifiableMap(typed));
   }
 
   /** The live instances, in instantiation order. */
@@ -202,7 +210,7 @@ public final class Store {
     }
     for (int i = module.importedFuncs; i < inst.functions.length; i++) {
       inst.functions[i] =
-          new FunctionInstance(this, module.functionType(i), module.code(i), inst, i, null);
+          new FunctionInstance(this, module.functionType(i), module.compiled(i), inst, i, null);
     }
     try {
       for (int i = module.importedTables; i < inst.tables.length; i++) {
@@ -219,10 +227,10 @@ public final class Store {
     for (int i = module.importedGlobals; i < inst.globals.length; i++) {
       GlobalType gt = module.globals.get(i);
       inst.globals[i] =
-          new GlobalInstance(gt, eval(module.globalInits.get(i - module.importedGlobals), inst));
+          new GlobalInstance(gt, module.globalInits.get(i - module.importedGlobals).evaluate(inst));
     }
     for (Export e : module.exports) {
-      Object v;
+      Extern v;
       switch (e.kind()) {
         case ExternKind.FUNC: v = inst.functions[e.index()]; break;
         case ExternKind.TABLE: v = inst.tables[e.index()]; break;
@@ -236,7 +244,7 @@ public final class Store {
       List<ConstExpr> items = module.elems.get(i).items();
       long[] refs = new long[items.size()];
       for (int j = 0; j < refs.length; j++) {
-        refs[j] = eval(items.get(j), inst);
+        refs[j] = items.get(j).evaluate(inst);
       }
       inst.elemSegs[i] = refs;
     }
@@ -275,7 +283,7 @@ public final class Store {
     for (int i = 0; i < module.elems.size(); i++) {
       ElemSegment seg = module.elems.get(i);
       if (seg.mode() == ElemSegment.ACTIVE) {
-        long offset = eval(seg.offset(), inst) & 0xFFFFFFFFL;
+        long offset = seg.offset().evaluate(inst) & 0xFFFFFFFFL;
         long[] refs = inst.elemSegs[i];
         TableInstance table = inst.tables[seg.table()];
         if (offset + refs.length > table.elems.length) {
@@ -290,7 +298,7 @@ public final class Store {
     for (int i = 0; i < module.datas.size(); i++) {
       DataSegment seg = module.datas.get(i);
       if (seg.active()) {
-        long offset = eval(seg.offset(), inst) & 0xFFFFFFFFL;
+        long offset = seg.offset().evaluate(inst) & 0xFFFFFFFFL;
         byte[] mem = inst.memories[seg.memory()].bytes;
         if (offset + seg.bytes().length > mem.length) {
           throw segmentTrap(TrapException.MEMORY_OUT_OF_BOUNDS, "data segment " + i);
@@ -307,22 +315,9 @@ public final class Store {
   private TrapException segmentTrap(String message, String detail) {
     TrapException t = new TrapException(message, detail);
     if (config.capture()) {
-      t.attach(Capture.capture(this, machine, null, 0, 0, 0));
+      t.attach(Capture.capture(this, machine.frames(null, 0, 0, 0)));
     }
     return t;
-  }
-
-  private long eval(ConstExpr e, Instance inst) {
-    switch (e.opcode()) {
-      case ConstExpr.REF_NULL:
-        return NULL_REF;
-      case ConstExpr.REF_FUNC:
-        return inst.functions[(int) e.value()].id;
-      case ConstExpr.GLOBAL_GET:
-        return inst.globals[(int) e.value()].value;
-      default:
-        return e.value();
-    }
   }
 
   private void link(WasmModule module, Instance inst) {
@@ -331,8 +326,8 @@ public final class Store {
     int mi = 0;
     int gi = 0;
     for (Import imp : module.imports) {
-      Map<String, Object> exports = registry.get(imp.module());
-      Object ext = exports == null ? null : exports.get(imp.name());
+      Map<String, Extern> exports = registry.get(imp.module());
+      Extern ext = exports == null ? null : exports.get(imp.name());
       String what = "\"" + imp.module() + "\" \"" + imp.name() + "\"";
       if (ext == null) {
         throw new UnlinkableException("unknown import", what);

@@ -4,7 +4,7 @@ import dev.coroner.interpreter.model.Limits;
 import java.util.Arrays;
 
 /** A table of references (funcref ids or externref values; {@link Store#NULL_REF} for null). */
-public final class TableInstance {
+public final class TableInstance implements Extern {
   /** The largest table this interpreter allocates. */
   public static final int IMPLEMENTATION_MAX = 10_000_000;
 

@@ -25,27 +25,32 @@ public final class TrapException extends WasmException {
   /** Not a spec trap: the embedder stopped the program with {@link Store#interrupt()}. */
   public static final String INTERRUPTED = "interrupted";
 
+  private static final long serialVersionUID = 1L;
+
   private transient CoreDump coreDump;
 
+  /** A trap raised by host code (a host function), not at an instruction. */
   public TrapException(String specMessage, String detail) {
-    super(specMessage, detail, null);
+    super(specMessage, detail, null, -1);
   }
 
+  /** A trap raised by host code, with its cause. */
   public TrapException(String specMessage, String detail, Throwable cause) {
-    super(specMessage, detail, cause);
+    super(specMessage, detail, cause, -1);
+  }
+
+  private TrapException(String specMessage, String message, long offset) {
+    super(specMessage, null, message, offset);
   }
 
   /**
    * A trap whose message is {@code specMessage}, then {@code suffix} verbatim (for instance the
-   * spec's "uninitialized element 2"), then {@code detail} in parentheses.
+   * spec's "uninitialized element 2"), then {@code detail} in parentheses; at absolute module
+   * offset {@code offset} (-1 for none).
    */
-  public static TrapException withSuffix(String specMessage, String suffix, String detail) {
+  static TrapException withSuffix(String specMessage, String suffix, String detail, long offset) {
     String msg = specMessage + suffix + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")");
-    return new TrapException(specMessage, msg, (Throwable) null, true);
-  }
-
-  private TrapException(String specMessage, String message, Throwable cause, boolean raw) {
-    super(specMessage, cause, message);
+    return new TrapException(specMessage, msg, offset);
   }
 
   /** The dump captured when the trap happened; empty when capture is off. */

@@ -6,12 +6,14 @@ import java.util.Optional;
 /**
  * Instantiation trapped: a segment did not fit or the start function trapped (spec: {@code
  * assert_uninstantiable}). The cause is the {@link TrapException}, which carries the coredump when
- * capture is enabled.
+ * capture is enabled; {@link #offset()} is the trap's.
  */
 public final class UninstantiableException extends WasmException {
+  private static final long serialVersionUID = 1L;
 
-  public UninstantiableException(TrapException trap) {
-    super(trap.specMessage(), "during instantiation: " + trap.getMessage(), trap);
+  UninstantiableException(TrapException trap) {
+    super(trap.specMessage(), "during instantiation: " + trap.getMessage(), trap,
+        trap.offset().orElse(-1));
   }
 
   /** The trap that stopped instantiation. */

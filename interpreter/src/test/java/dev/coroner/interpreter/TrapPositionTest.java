@@ -2,6 +2,7 @@ package dev.coroner.interpreter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coroner.coredump.Frame;
 import dev.coroner.coredump.Value;
@@ -66,9 +67,8 @@ class TrapPositionTest {
   void fusedLocalLoadTrapsLikeTheLoadAlone() {
     WasmModule m = Wat.module("(module (memory 1) (func (export \"f\") (param i32) (result i32)"
         + " i32.const 1 drop local.get 0 i32.load offset=4))");
-    int[] code = m.code(0).code;
-    assertEquals(true, java.util.Arrays.stream(code)
-        .anyMatch(op -> op == dev.coroner.interpreter.validate.Op.I32_LOAD_LOCAL));
+    int[] code = m.compiled(0).code;
+    assertEquals(true, java.util.Arrays.stream(code).anyMatch(op -> op == Op.I32_LOAD_LOCAL));
     Store store = new Store(StoreConfig.defaults().withCapture("fused"));
     Instance inst = store.instantiate(m);
     assertEquals(0, inst.invoke("f", 0)[0]);
@@ -107,6 +107,10 @@ class TrapPositionTest {
       }
     }
     assertEquals(expected, f.codeOffset());
+    // The table agrees that the instruction there can trap.
+    String name = inst.module().instructionAt(1, f.codeOffset()).orElseThrow();
+    assertTrue(java.util.Arrays.stream(Instruction.values())
+        .anyMatch(in -> in.text().equals(name) && in.traps()), name + " should be marked TRAPS");
     assertEquals(Value.f64(0), f.locals().get(0));
     assertEquals(k.stack(), f.stack());
   }

@@ -1,6 +1,12 @@
 package dev.coroner.interpreter.model;
 
-/** WebAssembly value types, as their binary codes. */
+import dev.coroner.coredump.ValueType;
+
+/**
+ * WebAssembly value types, as their binary codes: the interpreter's one vocabulary for types. The
+ * coredump library's {@link ValueType} is the other layer's; {@link #toCoredump} and {@link
+ * #fromCoredump} convert between them.
+ */
 public final class ValType {
   public static final int I32 = 0x7F;
   public static final int I64 = 0x7E;
@@ -22,6 +28,20 @@ public final class ValType {
   /** True for funcref and externref. */
   public static boolean isRef(int t) {
     return t == FUNCREF || t == EXTERNREF;
+  }
+
+  /** The coredump library's value type for code {@code t}. */
+  public static ValueType toCoredump(int t) {
+    ValueType v = ValueType.fromCode(t);
+    if (v == null) {
+      throw new IllegalArgumentException("not a value type: " + name(t));
+    }
+    return v;
+  }
+
+  /** The code of the coredump library's value type {@code t}. */
+  public static int fromCoredump(ValueType t) {
+    return t.code();
   }
 
   /** The text-format name of {@code t}. */

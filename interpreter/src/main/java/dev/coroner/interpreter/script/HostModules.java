@@ -1,5 +1,6 @@
 package dev.coroner.interpreter.script;
 
+import dev.coroner.interpreter.Extern;
 import dev.coroner.interpreter.FunctionInstance;
 import dev.coroner.interpreter.HostFunction;
 import dev.coroner.interpreter.Instance;
@@ -24,8 +25,8 @@ public final class HostModules {
    * global_i32}/{@code global_i64} = 666 and {@code global_f32}/{@code global_f64} = 666.6, a
    * funcref table of 10..20 elements and a memory of 1..2 pages.
    */
-  public static Map<String, Object> spectest(Store store) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  public static Map<String, Extern> spectest(Store store) {
+    Map<String, Extern> m = new LinkedHashMap<>();
     int i32 = ValType.I32;
     int i64 = ValType.I64;
     int f32 = ValType.F32;
@@ -53,10 +54,10 @@ public final class HostModules {
   /**
    * The {@code coroner} module. {@code call_table (param i32)} calls element {@code i} of the
    * calling instance's table 0 with no arguments and no results; it puts a host frame between two
-   * WebAssembly frames. It traps like {@code call_indirect}: "undefined element", "uninitialized
+   * WebAssembly frames. It traps as an indirect call does: "undefined element", "uninitialized
    * element" or "indirect call type mismatch".
    */
-  public static Map<String, Object> coroner(Store store) {
+  public static Map<String, Extern> coroner(Store store) {
     FuncType noArgs = FuncType.of(new int[0], new int[0]);
     FunctionInstance callTable = store.hostFunction(
         FuncType.of(new int[] {ValType.I32}, new int[0]),
@@ -82,7 +83,7 @@ public final class HostModules {
           ctx.invoke(f);
           return new long[0];
         });
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Extern> m = new LinkedHashMap<>();
     m.put("call_table", callTable);
     return m;
   }

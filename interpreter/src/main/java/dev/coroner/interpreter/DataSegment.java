@@ -1,4 +1,4 @@
-package dev.coroner.interpreter.model;
+package dev.coroner.interpreter;
 
 /**
  * A data segment.
@@ -6,6 +6,6 @@ package dev.coroner.interpreter.model;
  * @param active true for an active segment (with memory and offset), false for a passive one
  * @param memory the memory index (active segments)
  * @param offset the offset expression (active segments), else null
- * @param bytes the segment's bytes (not copied; never modified)
+ * @param bytes the segment's bytes (never modified)
  */
-public record DataSegment(boolean active, int memory, ConstExpr offset, byte[] bytes) {}
+record DataSegment(boolean active, int memory, ConstExpr offset, byte[] bytes) {}

@@ -1,10 +1,10 @@
-package dev.coroner.interpreter.validate;
+package dev.coroner.interpreter;
 
 import dev.coroner.interpreter.model.FuncType;
 import dev.coroner.interpreter.model.GlobalType;
 
 /** What the function validator needs to know about the module around a function body. */
-public interface ModuleContext {
+interface ModuleContext {
   FuncType type(int index);
 
   int typeCount();
@@ -37,6 +37,9 @@ public interface ModuleContext {
    */
   default void dataIndexWithoutCount(int index) {}
 
-  /** True if {@code ref.func funcIndex} is allowed in a function body (C.refs). */
+  /**
+   * True if a function body may take a reference to function {@code funcIndex} ({@link
+   * Instruction#REF_FUNC}; the spec's C.refs).
+   */
   boolean isDeclaredRef(int funcIndex);
 }

@@ -1,36 +1,38 @@
-package dev.coroner.interpreter.model;
+package dev.coroner.interpreter;
+
+import dev.coroner.interpreter.model.FuncType;
 
 /**
  * A validated function body, pre-decoded for the interpreter.
  *
- * <p>{@code code} holds internal opcodes (see {@code dev.coroner.interpreter.validate.Op}) followed
- * by their immediates; branch targets are indices into {@code code}. {@code offsets} is a side
- * array of the same length: at the index of each instruction's opcode it holds the original byte
- * offset of the Wasm instruction, measured from the first byte after the body-size LEB. The hot
- * loop never reads it; only coredump capture does.
+ * <p>{@code code} holds numbers of {@link Op} followed by their immediates; branch targets are
+ * indices into {@code code}. {@code offsets} is a side array of the same length: at the index of
+ * each instruction's number it holds the original byte offset of the WebAssembly instruction,
+ * measured from the first byte after the body-size LEB (a coredump's code offset). The hot loop
+ * never reads it; only traps and frame views do. Both arrays are never modified after compilation.
  */
-public final class CompiledFunction {
+final class CompiledFunction {
   /** Function index in the module (imports included). */
-  public final int index;
-  public final FuncType type;
+  final int index;
+  final FuncType type;
   /** Parameters then declared locals. */
-  public final byte[] localTypes;
+  final byte[] localTypes;
   /** Number of value-stack slots above the frame base the function may use (locals included). */
-  public final int maxHeight;
-  public final int[] code;
-  public final int[] offsets;
+  final int maxHeight;
+  final int[] code;
+  final int[] offsets;
   /** Number of parameters. */
-  public final int paramCount;
+  final int paramCount;
   /** Number of results. */
-  public final int resultCount;
+  final int resultCount;
   /** Absolute offset in the module of the first byte after the body-size LEB. */
-  public final int bodyStart;
+  final int bodyStart;
   /** Absolute offset of the first instruction (after the local declarations). */
-  public final int instrStart;
+  final int instrStart;
   /** Absolute offset just past the body. */
-  public final int bodyEnd;
+  final int bodyEnd;
 
-  public CompiledFunction(
+  CompiledFunction(
       int index, FuncType type, byte[] localTypes, int maxHeight, int[] code, int[] offsets,
       int bodyStart, int instrStart, int bodyEnd) {
     this.index = index;
@@ -46,7 +48,12 @@ public final class CompiledFunction {
     this.bodyEnd = bodyEnd;
   }
 
-  public int localCount() {
+  int localCount() {
     return localTypes.length;
+  }
+
+  /** The code offset (from the body start) of the instruction whose number is at {@code pc}. */
+  int codeOffset(int pc) {
+    return offsets[pc];
   }
 }

@@ -1,4 +1,4 @@
-package dev.coroner.interpreter.model;
+package dev.coroner.interpreter;
 
 import java.util.List;
 
@@ -11,8 +11,8 @@ import java.util.List;
  * @param elemType the reference type of the elements
  * @param items one constant expression per element
  */
-public record ElemSegment(int mode, int table, ConstExpr offset, int elemType, List<ConstExpr> items) {
-  public static final int ACTIVE = 0;
-  public static final int PASSIVE = 1;
-  public static final int DECLARATIVE = 2;
+record ElemSegment(int mode, int table, ConstExpr offset, int elemType, List<ConstExpr> items) {
+  static final int ACTIVE = 0;
+  static final int PASSIVE = 1;
+  static final int DECLARATIVE = 2;
 }

@@ -1,17 +1,12 @@
-package dev.coroner.interpreter.validate;
+package dev.coroner.interpreter;
 
-import static dev.coroner.interpreter.model.ValType.EXTERNREF;
-import static dev.coroner.interpreter.model.ValType.F32;
-import static dev.coroner.interpreter.model.ValType.F64;
 import static dev.coroner.interpreter.model.ValType.FUNCREF;
 import static dev.coroner.interpreter.model.ValType.I32;
-import static dev.coroner.interpreter.model.ValType.I64;
 import static dev.coroner.interpreter.model.ValType.UNKNOWN;
 
-import dev.coroner.interpreter.InvalidException;
-import dev.coroner.interpreter.MalformedException;
-import dev.coroner.interpreter.binary.ByteReader;
-import dev.coroner.interpreter.model.CompiledFunction;
+import dev.coroner.coredump.BinaryReader;
+import dev.coroner.interpreter.Instruction.Immediates;
+import dev.coroner.interpreter.Instruction.Sig;
 import dev.coroner.interpreter.model.FuncType;
 import dev.coroner.interpreter.model.GlobalType;
 import dev.coroner.interpreter.model.ValType;
@@ -19,18 +14,22 @@ import java.util.Arrays;
 
 /**
  * Validates one function body (the algorithm of the spec's validation appendix) and, in the same
- * pass, compiles it to pre-decoded code: branch targets resolved, stack heights computed, the
- * original byte offset of each instruction kept in a side array.
+ * pass, compiles it to pre-decoded code ({@link Op}): branch targets resolved, stack heights
+ * computed, the original byte offset of each instruction kept in a side array.
+ *
+ * <p>Instructions come from the {@link Instruction} table: a typed entry is checked from the table
+ * alone ({@link #typed}: immediates, then operands and results), the others by their own rule
+ * here ({@link #special}: control, calls, locals, globals and the polymorphic ones).
  *
  * <p>Every value takes one slot of the interpreter's value stack; a frame's slots are its locals
  * (parameters first) followed by its operands, so the validator's operand-stack height plus the
  * local count is the slot height the interpreter will have at run time.
  */
-public final class FunctionCompiler {
+final class FunctionCompiler {
   private static final byte[] NONE = new byte[0];
 
   private final ModuleContext ctx;
-  private final ByteReader r;
+  private final BinaryReader<MalformedException> r;
   private final int funcIndex;
   private final FuncType type;
   private final byte[] localTypes;
@@ -51,6 +50,8 @@ public final class FunctionCompiler {
   private int[] offsets = new int[64];
   private int pc;
   private int instrStart;
+  /** The instruction being validated (for error messages), or null while decoding its opcode. */
+  private Instruction current;
   // Starts of the last three emitted instructions (-1: none) and the last jump-target position;
   // instructions are fused only when no jump target lies inside the fused sequence.
   private int s1 = -1;
@@ -61,7 +62,7 @@ public final class FunctionCompiler {
   private int stopAt = -1;
 
   private static final class Ctrl {
-    int opcode; // 0x02 block, 0x03 loop, 0x04 if, 0 function
+    Instruction kind; // BLOCK, LOOP, IF, or null for the function's own block
     byte[] params;
     byte[] results;
     int height;
@@ -81,8 +82,8 @@ public final class FunctionCompiler {
   }
 
   private FunctionCompiler(
-      ModuleContext ctx, ByteReader r, int funcIndex, FuncType type, byte[] localTypes,
-      int bodyStart) {
+      ModuleContext ctx, BinaryReader<MalformedException> r, int funcIndex, FuncType type,
+      byte[] localTypes, int bodyStart) {
     this.ctx = ctx;
     this.r = r;
     this.funcIndex = funcIndex;
@@ -93,14 +94,14 @@ public final class FunctionCompiler {
   }
 
   /**
-   * Validates and compiles the instructions of a body; {@code r} is positioned after the local
-   * declarations and limited to the body's end.
+   * Validates and compiles the instructions of a body; {@code r} is the body's reader, positioned
+   * after the local declarations.
    *
    * @param bodyStart absolute offset of the first byte after the body-size LEB
    */
-  public static CompiledFunction compile(
-      ModuleContext ctx, ByteReader r, int funcIndex, FuncType type, byte[] localTypes,
-      int bodyStart) {
+  static CompiledFunction compile(
+      ModuleContext ctx, BinaryReader<MalformedException> r, int funcIndex, FuncType type,
+      byte[] localTypes, int bodyStart) {
     return new FunctionCompiler(ctx, r, funcIndex, type, localTypes, bodyStart).run();
   }
 
@@ -111,8 +112,8 @@ public final class FunctionCompiler {
    *
    * @param r positioned at the body's first instruction and limited to its end
    */
-  public static int[] operandTypesAt(
-      ModuleContext ctx, ByteReader r, CompiledFunction f, int offset) {
+  static int[] operandTypesAt(
+      ModuleContext ctx, BinaryReader<MalformedException> r, CompiledFunction f, int offset) {
     FunctionCompiler c =
         new FunctionCompiler(ctx, r, f.index, f.type, f.localTypes, f.bodyStart);
     c.stopAt = offset;
@@ -126,13 +127,14 @@ public final class FunctionCompiler {
   // ---- errors ----
 
   private InvalidException invalid(String message) {
-    return new InvalidException(message, "in function " + funcIndex + " at offset 0x"
-        + Integer.toHexString(instrStart) + " (body offset " + (instrStart - bodyStart) + ")");
+    return InvalidException.at(message, "in function " + funcIndex + " at offset 0x"
+        + Integer.toHexString(instrStart) + " (body offset " + (instrStart - bodyStart)
+        + (current == null ? "" : ", " + current.text()) + ")", instrStart);
   }
 
   private MalformedException malformed(String message) {
     return new MalformedException(message, "in function " + funcIndex + " at offset 0x"
-        + Integer.toHexString(instrStart));
+        + Integer.toHexString(instrStart), instrStart);
   }
 
   // ---- operand stack ----
@@ -178,17 +180,17 @@ public final class FunctionCompiler {
     }
   }
 
-  private void pushCtrl(int opcode, byte[] params, byte[] results) {
+  private void pushCtrl(Instruction kind, byte[] params, byte[] results) {
     if (nCtrls == ctrls.length) {
       ctrls = Arrays.copyOf(ctrls, nCtrls * 2);
     }
     Ctrl c = new Ctrl();
-    c.opcode = opcode;
+    c.kind = kind;
     c.params = params;
     c.results = results;
     c.height = nVals;
     c.startPc = pc;
-    if (opcode == 0x03) {
+    if (kind == Instruction.LOOP) {
       barrier = pc;
     }
     ctrls[nCtrls++] = c;
@@ -209,7 +211,7 @@ public final class FunctionCompiler {
   }
 
   private static byte[] labelTypes(Ctrl c) {
-    return c.opcode == 0x03 ? c.params : c.results;
+    return c.kind == Instruction.LOOP ? c.params : c.results;
   }
 
   private void setUnreachable() {
@@ -246,14 +248,14 @@ public final class FunctionCompiler {
     return nLocals + nVals;
   }
 
-  /** Emits the branch part for label {@code depth}; {@code cond} selects br_if forms. */
+  /** Emits the branch part for label {@code depth}; {@code cond} selects the conditional forms. */
   private void emitBranch(int depth, boolean cond) {
     Ctrl target = ctrls[nCtrls - 1 - depth];
     int arity = labelTypes(target).length;
     int base = nLocals + target.height;
     boolean simple = slotHeight() == base + arity;
     if (simple) {
-      emitOp(cond ? Op.BR_IF : Op.JUMP);
+      emitOp(cond ? Op.BR_IF : Op.BR);
       emitTarget(target);
     } else {
       emitOp(cond ? Op.BR_IF_MOVE : Op.BR_MOVE);
@@ -264,7 +266,7 @@ public final class FunctionCompiler {
   }
 
   private void emitTarget(Ctrl target) {
-    if (target.opcode == 0x03) {
+    if (target.kind == Instruction.LOOP) {
       emit(target.startPc);
     } else {
       target.addFixup(pc);
@@ -307,13 +309,13 @@ public final class FunctionCompiler {
           s2 = savedS3;
         }
         break;
-      case 0x6A: // i32.add
+      case Op.I32_ADD:
         if (op2 == Op.I32_CONST) {
           int c = code[s2 + 1];
           if (s3 >= 0 && fusible(s3) && code[s3] == Op.LOCAL_GET) {
             rewrite(s3, Op.I32_ADD_LOCAL_CONST, code[s3 + 1], c);
           } else if (s3 >= 0 && fusible(s3) && code[s3] == Op.LOCAL_GET2) {
-            // local.get a; local.get b; i32.const c; i32.add -> local.get a; (b + c)
+            // LOCAL_GET2 a b, I32_CONST c, I32_ADD -> LOCAL_GET a, I32_ADD_LOCAL_CONST b c
             int a = code[s3 + 1];
             int b = code[s3 + 2];
             rewrite(s3, Op.LOCAL_GET, a, Op.I32_ADD_LOCAL_CONST, b, c);
@@ -333,7 +335,7 @@ public final class FunctionCompiler {
           s2 = savedS3;
         }
         break;
-      case 0x28: // i32.load
+      case Op.I32_LOAD:
         if (op2 == Op.LOCAL_GET) {
           int loadOffset = offsets[s1];
           int savedS3 = s3;
@@ -344,8 +346,8 @@ public final class FunctionCompiler {
         }
         break;
       case Op.BR_IF:
-        if (op2 >= 0x45 && op2 <= 0x4F) { // i32.eqz .. i32.ge_u
-          fuseCompareBranch(op2 - 0x45);
+        if (op2 >= Op.I32_EQZ && op2 <= Op.I32_GE_U) {
+          fuseCompareBranch(op2 - Op.I32_EQZ);
         }
         break;
       default:
@@ -374,7 +376,7 @@ public final class FunctionCompiler {
   // ---- decoding helpers ----
 
   private int label() {
-    int l = r.u32();
+    int l = r.readU32("label");
     if (l < 0 || l >= nCtrls) {
       throw invalid("unknown label");
     }
@@ -382,19 +384,19 @@ public final class FunctionCompiler {
   }
 
   private byte[][] blockType() {
-    int b = r.peek();
+    int b = r.peekByte("block type");
     if (b == 0x40) {
-      r.u8();
+      r.readByte("block type");
       return new byte[][] {NONE, NONE};
     }
     if (b == ValType.V128) {
       throw malformed("illegal opcode: SIMD (v128) is not supported");
     }
     if (ValType.isSupported(b)) {
-      r.u8();
+      r.readByte("block type");
       return new byte[][] {NONE, new byte[] {(byte) b}};
     }
-    long idx = r.sleb(33);
+    long idx = r.readS33("block type");
     if (idx < 0) {
       throw malformed("malformed value type");
     }
@@ -414,7 +416,7 @@ public final class FunctionCompiler {
   }
 
   private int localIndex() {
-    int i = r.u32();
+    int i = r.readU32("local index");
     if (i < 0 || i >= nLocals) {
       throw invalid("unknown local " + Integer.toUnsignedString(i));
     }
@@ -422,7 +424,7 @@ public final class FunctionCompiler {
   }
 
   private int globalIndex() {
-    int i = r.u32();
+    int i = r.readU32("global index");
     if (i < 0 || i >= ctx.globalCount()) {
       throw invalid("unknown global " + Integer.toUnsignedString(i));
     }
@@ -430,7 +432,10 @@ public final class FunctionCompiler {
   }
 
   private int tableIndex() {
-    int i = r.u32();
+    return checkTable(r.readU32("table index"));
+  }
+
+  private int checkTable(int i) {
     if (i < 0 || i >= ctx.tableCount()) {
       throw invalid("unknown table " + Integer.toUnsignedString(i));
     }
@@ -438,15 +443,14 @@ public final class FunctionCompiler {
   }
 
   private int funcIdx() {
-    int i = r.u32();
+    int i = r.readU32("function index");
     if (i < 0 || i >= ctx.functionCount()) {
       throw invalid("unknown function " + Integer.toUnsignedString(i));
     }
     return i;
   }
 
-  private int elemIndex() {
-    int i = r.u32();
+  private int checkElem(int i) {
     if (i < 0 || i >= ctx.elemCount()) {
       throw invalid("unknown elem segment " + Integer.toUnsignedString(i));
     }
@@ -454,7 +458,7 @@ public final class FunctionCompiler {
   }
 
   private int dataIndex() {
-    int i = r.u32();
+    int i = r.readU32("data index");
     if (ctx.dataCount() < 0) {
       ctx.dataIndexWithoutCount(i);
       return i;
@@ -465,8 +469,9 @@ public final class FunctionCompiler {
     return i;
   }
 
-  private void zeroByte() {
-    if (r.u8() != 0) {
+  /** A memory index: in WebAssembly 2.0 a zero byte, for memory 0. */
+  private void memoryIndex() {
+    if (r.readByte("memory index") != 0) {
       throw malformed("zero byte expected");
     }
   }
@@ -477,44 +482,18 @@ public final class FunctionCompiler {
     }
   }
 
-  /** Reads a memarg, checks it, emits the opcode and offset. */
-  private void memOp(int op, int maxAlign) {
-    int align = r.u32();
-    int offset = r.u32();
+  /** Reads a load's or store's memarg and checks it; returns the offset. */
+  private int memarg(int width) {
+    int align = r.readU32("alignment");
+    int offset = r.readU32("offset");
     if (align < 0 || align >= 32) {
       throw malformed("malformed memop flags");
     }
     checkMemory();
-    if (align > maxAlign) {
+    if (1L << align > width) {
       throw invalid("alignment must not be larger than natural");
     }
-    emitOp(op);
-    emit(offset);
-  }
-
-  private void load(int op, int maxAlign, int result) {
-    memOp(op, maxAlign);
-    pop(I32);
-    push(result);
-  }
-
-  private void store(int op, int maxAlign, int value) {
-    memOp(op, maxAlign);
-    pop(value);
-    pop(I32);
-  }
-
-  private void unary(int op, int in, int out) {
-    pop(in);
-    push(out);
-    emitOp(op);
-  }
-
-  private void binary(int op, int in, int out) {
-    pop(in);
-    pop(in);
-    push(out);
-    emitOp(op);
+    return offset;
   }
 
   // ---- main loop ----
@@ -524,63 +503,203 @@ public final class FunctionCompiler {
     for (int i = 0; i < results.length; i++) {
       results[i] = (byte) type.result(i);
     }
-    pushCtrl(0, NONE, results);
-    int firstInstr = r.pos();
+    pushCtrl(null, NONE, results);
+    int firstInstr = r.position();
     while (nCtrls > 0) {
-      instrStart = r.pos();
+      instrStart = r.position();
+      current = null;
       if (instrStart - bodyStart == stopAt) {
         return null;
       }
       if (r.atEnd()) {
         throw malformed("unexpected end of section or function");
       }
-      int op = r.u8();
-      instruction(op);
+      current = decode();
+      if (current.typed()) {
+        typed(current);
+      } else {
+        special(current);
+      }
       peephole();
     }
     if (!r.atEnd()) {
-      instrStart = r.pos();
+      instrStart = r.position();
+      current = null;
       throw malformed("section size mismatch: bytes after the function's final end");
     }
     return new CompiledFunction(
         funcIndex, type, localTypes, nLocals + maxVals + 1, Arrays.copyOf(code, pc),
-        Arrays.copyOf(offsets, pc), bodyStart, firstInstr, r.end());
+        Arrays.copyOf(offsets, pc), bodyStart, firstInstr, r.limit());
   }
 
-  private void instruction(int op) {
-    switch (op) {
-      case 0x00: // unreachable
+  /** Reads an opcode (with its subopcode after a prefix) and finds it in the table. */
+  private Instruction decode() {
+    int op = r.readByte("opcode");
+    if (op == 0xFD) {
+      throw malformed("illegal opcode 0xfd: SIMD instructions are not supported");
+    }
+    if (op == 0xFC) {
+      int sub = r.readU32("subopcode");
+      Instruction in = Instruction.decode(0xFC, sub);
+      if (in == null) {
+        throw malformed("illegal opcode 0xfc " + Integer.toUnsignedString(sub));
+      }
+      return in;
+    }
+    Instruction in = Instruction.decode(0, op);
+    if (in == null) {
+      throw malformed("illegal opcode 0x" + Integer.toHexString(op));
+    }
+    return in;
+  }
+
+  /**
+   * Validates and emits an instruction typed by the table: its immediates (indices checked), then
+   * its operands popped and results pushed, {@link Sig#ADDRESS} and {@link Sig#ELEMENT} resolved
+   * from the immediates.
+   */
+  private void typed(Instruction in) {
+    int a = 0;
+    int b = 0;
+    int element = UNKNOWN;
+    switch (in.immediates()) {
+      case NONE:
+        break;
+      case I32:
+        a = r.readS32("i32 constant");
+        break;
+      case F32:
+        a = (int) r.readFixed(4, "f32 constant");
+        break;
+      case I64: {
+        long v = r.readS64("i64 constant");
+        a = (int) v;
+        b = (int) (v >>> 32);
+        break;
+      }
+      case F64: {
+        long v = r.readFixed(8, "f64 constant");
+        a = (int) v;
+        b = (int) (v >>> 32);
+        break;
+      }
+      case MEMARG:
+        a = memarg(in.width());
+        break;
+      case MEMORY:
+        memoryIndex();
+        checkMemory();
+        break;
+      case MEMORY_MEMORY:
+        memoryIndex();
+        memoryIndex();
+        checkMemory();
+        break;
+      case DATA_MEMORY:
+        a = dataIndex();
+        memoryIndex();
+        checkMemory();
+        break;
+      case DATA:
+        a = dataIndex();
+        break;
+      case ELEM:
+        a = checkElem(r.readU32("elem index"));
+        break;
+      case FUNC:
+        a = funcIdx();
+        if (!ctx.isDeclaredRef(a)) {
+          throw invalid("undeclared function reference");
+        }
+        break;
+      case TABLE:
+        a = tableIndex();
+        element = ctx.tableElemType(a);
+        break;
+      case TABLE_TABLE:
+        a = tableIndex();
+        b = tableIndex();
+        if (ctx.tableElemType(a) != ctx.tableElemType(b)) {
+          throw invalid("type mismatch");
+        }
+        break;
+      case ELEM_TABLE: {
+        // The table index is checked before the segment index, as the reference interpreter does.
+        int elem = r.readU32("elem index");
+        b = tableIndex();
+        a = checkElem(elem);
+        if (ctx.elemType(a) != ctx.tableElemType(b)) {
+          throw invalid("type mismatch");
+        }
+        break;
+      }
+      default:
+        throw new AssertionError(in + " has untyped immediates " + in.immediates());
+    }
+    byte[] params = in.params();
+    for (int i = params.length - 1; i >= 0; i--) {
+      pop(resolve(params[i], element));
+    }
+    for (byte t : in.results()) {
+      push(resolve(t, element));
+    }
+    emitOp(in.code());
+    int ints = in.immediates().ints();
+    if (ints > 0) {
+      emit(a);
+    }
+    if (ints > 1) {
+      emit(b);
+    }
+  }
+
+  /** A table type with its placeholders resolved: addresses are i32 (32-bit memories). */
+  private static int resolve(byte t, int element) {
+    switch (t) {
+      case Sig.ADDRESS:
+        return I32;
+      case Sig.ELEMENT:
+        return element;
+      default:
+        return t & 0xFF;
+    }
+  }
+
+  /** Validates and emits an instruction with its own rule. */
+  private void special(Instruction in) {
+    switch (in) {
+      case UNREACHABLE:
         emitOp(Op.UNREACHABLE);
         setUnreachable();
         break;
-      case 0x01: // nop
+      case NOP:
         break;
-      case 0x02: // block
-      case 0x03: { // loop
+      case BLOCK:
+      case LOOP: {
         byte[][] bt = blockType();
         popAll(bt[0]);
-        pushCtrl(op, bt[0], bt[1]);
+        pushCtrl(in, bt[0], bt[1]);
         break;
       }
-      case 0x04: { // if
+      case IF: {
         byte[][] bt = blockType();
         pop(I32);
         popAll(bt[0]);
-        emitOp(Op.IF_FALSE);
+        emitOp(Op.IF);
         int fix = pc;
         emit(-1);
-        pushCtrl(0x04, bt[0], bt[1]);
+        pushCtrl(Instruction.IF, bt[0], bt[1]);
         ctrls[nCtrls - 1].elseFixup = fix;
         break;
       }
-      case 0x05: { // else
+      case ELSE: {
         Ctrl c = ctrls[nCtrls - 1];
-        if (c.opcode != 0x04 || c.sawElse) {
+        if (c.kind != Instruction.IF || c.sawElse) {
           throw malformed("unexpected token: else without if");
         }
         popCtrl();
         nCtrls++;
-        emitOp(Op.JUMP);
+        emitOp(Op.BR);
         c.addFixup(pc);
         emit(-1);
         code[c.elseFixup] = pc;
@@ -591,9 +710,9 @@ public final class FunctionCompiler {
         pushAll(c.params);
         break;
       }
-      case 0x0B: { // end
+      case END: {
         Ctrl c = popCtrl();
-        if (c.opcode == 0x04 && !c.sawElse) {
+        if (c.kind == Instruction.IF && !c.sawElse) {
           // The implicit else passes the parameters through: they must match the results.
           nCtrls++;
           c.unreachable = false;
@@ -606,13 +725,13 @@ public final class FunctionCompiler {
           code[c.fixups[i]] = pc;
         }
         barrier = pc;
-        if (c.opcode == 0) {
+        if (c.kind == null) {
           emitOp(Op.RETURN);
         }
         pushAll(c.results);
         break;
       }
-      case 0x0C: { // br
+      case BR: {
         int l = label();
         popAll(labelTypes(ctrls[nCtrls - 1 - l]));
         pushAll(labelTypes(ctrls[nCtrls - 1 - l]));
@@ -620,7 +739,7 @@ public final class FunctionCompiler {
         setUnreachable();
         break;
       }
-      case 0x0D: { // br_if
+      case BR_IF: {
         int l = label();
         pop(I32);
         byte[] lt = labelTypes(ctrls[nCtrls - 1 - l]);
@@ -629,46 +748,15 @@ public final class FunctionCompiler {
         emitBranch(l, true);
         break;
       }
-      case 0x0E: { // br_table
-        int n = r.count(1);
-        int[] labels = new int[n + 1];
-        for (int i = 0; i <= n; i++) {
-          labels[i] = label();
-        }
-        pop(I32);
-        int arity = labelTypes(ctrls[nCtrls - 1 - labels[n]]).length;
-        for (int i = 0; i <= n; i++) {
-          byte[] lt = labelTypes(ctrls[nCtrls - 1 - labels[i]]);
-          if (lt.length != arity) {
-            throw invalid("type mismatch");
-          }
-          // Check the operands against each label's types without consuming them.
-          int save = nVals;
-          int[] saved = Arrays.copyOfRange(vals, 0, nVals);
-          popAll(lt);
-          nVals = save;
-          System.arraycopy(saved, 0, vals, 0, save);
-        }
-        popAll(labelTypes(ctrls[nCtrls - 1 - labels[n]]));
-        pushAll(labelTypes(ctrls[nCtrls - 1 - labels[n]]));
-        emitOp(Op.BR_TABLE);
-        emit(n);
-        for (int i = 0; i <= n; i++) {
-          Ctrl target = ctrls[nCtrls - 1 - labels[i]];
-          emitTarget(target);
-          emit(nLocals + target.height);
-          emit(arity);
-        }
-        setUnreachable();
+      case BR_TABLE:
+        branchTable();
         break;
-      }
-      case 0x0F: { // return
+      case RETURN:
         popAll(ctrls[0].results);
         emitOp(Op.RETURN);
         setUnreachable();
         break;
-      }
-      case 0x10: { // call
+      case CALL: {
         int f = funcIdx();
         FuncType t = ctx.functionType(f);
         popCallArgs(t);
@@ -678,8 +766,8 @@ public final class FunctionCompiler {
         pushResults(t);
         break;
       }
-      case 0x11: { // call_indirect
-        int typeIdx = r.u32();
+      case CALL_INDIRECT: {
+        int typeIdx = r.readU32("type index");
         int table = tableIndex();
         if (typeIdx < 0 || typeIdx >= ctx.typeCount()) {
           throw invalid("unknown type");
@@ -696,11 +784,11 @@ public final class FunctionCompiler {
         pushResults(t);
         break;
       }
-      case 0x1A: // drop
+      case DROP:
         pop();
         emitOp(Op.DROP);
         break;
-      case 0x1B: { // select
+      case SELECT: {
         pop(I32);
         int t1 = pop();
         int t2 = pop();
@@ -714,18 +802,16 @@ public final class FunctionCompiler {
         emitOp(Op.SELECT);
         break;
       }
-      case 0x1C: { // select t*
-        int n = r.u32();
+      case SELECT_T: {
+        int n = r.readU32("type count");
         if (n != 1) {
           throw invalid("invalid result arity");
         }
-        int at = r.pos();
-        int t = r.u8();
+        int t = r.readByte("value type");
         if (t == ValType.V128) {
           throw malformed("malformed value type: SIMD (v128) is not supported");
         }
         if (!ValType.isSupported(t)) {
-          r.seek(at);
           throw malformed("malformed value type");
         }
         pop(I32);
@@ -735,21 +821,21 @@ public final class FunctionCompiler {
         emitOp(Op.SELECT);
         break;
       }
-      case 0x20: { // local.get
+      case LOCAL_GET: {
         int i = localIndex();
         push(localTypes[i] & 0xFF);
         emitOp(Op.LOCAL_GET);
         emit(i);
         break;
       }
-      case 0x21: { // local.set
+      case LOCAL_SET: {
         int i = localIndex();
         pop(localTypes[i] & 0xFF);
         emitOp(Op.LOCAL_SET);
         emit(i);
         break;
       }
-      case 0x22: { // local.tee
+      case LOCAL_TEE: {
         int i = localIndex();
         int t = localTypes[i] & 0xFF;
         pop(t);
@@ -758,14 +844,14 @@ public final class FunctionCompiler {
         emit(i);
         break;
       }
-      case 0x23: { // global.get
+      case GLOBAL_GET: {
         int g = globalIndex();
         push(ctx.global(g).valType());
         emitOp(Op.GLOBAL_GET);
         emit(g);
         break;
       }
-      case 0x24: { // global.set
+      case GLOBAL_SET: {
         int g = globalIndex();
         GlobalType gt = ctx.global(g);
         if (!gt.mutable()) {
@@ -776,91 +862,16 @@ public final class FunctionCompiler {
         emit(g);
         break;
       }
-      case 0x25: { // table.get
-        int t = tableIndex();
-        pop(I32);
-        push(ctx.tableElemType(t));
-        emitOp(Op.TABLE_GET);
-        emit(t);
-        break;
-      }
-      case 0x26: { // table.set
-        int t = tableIndex();
-        pop(ctx.tableElemType(t));
-        pop(I32);
-        emitOp(Op.TABLE_SET);
-        emit(t);
-        break;
-      }
-      case 0x28: load(op, 2, I32); break;
-      case 0x29: load(op, 3, I64); break;
-      case 0x2A: load(op, 2, F32); break;
-      case 0x2B: load(op, 3, F64); break;
-      case 0x2C: case 0x2D: load(op, 0, I32); break;
-      case 0x2E: case 0x2F: load(op, 1, I32); break;
-      case 0x30: case 0x31: load(op, 0, I64); break;
-      case 0x32: case 0x33: load(op, 1, I64); break;
-      case 0x34: case 0x35: load(op, 2, I64); break;
-      case 0x36: store(op, 2, I32); break;
-      case 0x37: store(op, 3, I64); break;
-      case 0x38: store(op, 2, F32); break;
-      case 0x39: store(op, 3, F64); break;
-      case 0x3A: store(op, 0, I32); break;
-      case 0x3B: store(op, 1, I32); break;
-      case 0x3C: store(op, 0, I64); break;
-      case 0x3D: store(op, 1, I64); break;
-      case 0x3E: store(op, 2, I64); break;
-      case 0x3F: // memory.size
-        zeroByte();
-        checkMemory();
-        push(I32);
-        emitOp(Op.MEMORY_SIZE);
-        break;
-      case 0x40: // memory.grow
-        zeroByte();
-        checkMemory();
-        pop(I32);
-        push(I32);
-        emitOp(Op.MEMORY_GROW);
-        break;
-      case 0x41:
-        emitOp(Op.I32_CONST);
-        emit(r.s32());
-        push(I32);
-        break;
-      case 0x42: {
-        long v = r.s64();
-        emitOp(Op.I64_CONST);
-        emit((int) v);
-        emit((int) (v >>> 32));
-        push(I64);
-        break;
-      }
-      case 0x43:
-        emitOp(Op.F32_CONST);
-        emit(r.f32Bits());
-        push(F32);
-        break;
-      case 0x44: {
-        long v = r.f64Bits();
-        emitOp(Op.F64_CONST);
-        emit((int) v);
-        emit((int) (v >>> 32));
-        push(F64);
-        break;
-      }
-      case 0xD0: { // ref.null
-        int at = r.pos();
-        int t = r.u8();
+      case REF_NULL: {
+        int t = r.readByte("reference type");
         if (!ValType.isRef(t)) {
-          r.seek(at);
           throw malformed("malformed reference type");
         }
         push(t);
         emitOp(Op.REF_NULL);
         break;
       }
-      case 0xD1: { // ref.is_null
+      case REF_IS_NULL: {
         int t = pop();
         if (t != UNKNOWN && !ValType.isRef(t)) {
           throw invalid("type mismatch");
@@ -869,28 +880,42 @@ public final class FunctionCompiler {
         emitOp(Op.REF_IS_NULL);
         break;
       }
-      case 0xD2: { // ref.func
-        int f = funcIdx();
-        if (!ctx.isDeclaredRef(f)) {
-          throw invalid("undeclared function reference");
-        }
-        push(FUNCREF);
-        emitOp(Op.REF_FUNC);
-        emit(f);
-        break;
-      }
-      case 0xFC:
-        prefixed(r.u32());
-        break;
-      case 0xFD:
-        throw malformed("illegal opcode 0xfd: SIMD instructions are not supported");
       default:
-        if (op >= 0x45 && op <= 0xC4) {
-          numeric(op);
-          break;
-        }
-        throw malformed("illegal opcode 0x" + Integer.toHexString(op));
+        throw new AssertionError(in + " has no validation rule");
     }
+  }
+
+  private void branchTable() {
+    int n = r.readCount("label", Integer.MAX_VALUE, 1);
+    int[] labels = new int[n + 1];
+    for (int i = 0; i <= n; i++) {
+      labels[i] = label();
+    }
+    pop(I32);
+    int arity = labelTypes(ctrls[nCtrls - 1 - labels[n]]).length;
+    for (int i = 0; i <= n; i++) {
+      byte[] lt = labelTypes(ctrls[nCtrls - 1 - labels[i]]);
+      if (lt.length != arity) {
+        throw invalid("type mismatch");
+      }
+      // Check the operands against each label's types without consuming them.
+      int save = nVals;
+      int[] saved = Arrays.copyOfRange(vals, 0, nVals);
+      popAll(lt);
+      nVals = save;
+      System.arraycopy(saved, 0, vals, 0, save);
+    }
+    popAll(labelTypes(ctrls[nCtrls - 1 - labels[n]]));
+    pushAll(labelTypes(ctrls[nCtrls - 1 - labels[n]]));
+    emitOp(Op.BR_TABLE);
+    emit(n);
+    for (int i = 0; i <= n; i++) {
+      Ctrl target = ctrls[nCtrls - 1 - labels[i]];
+      emitTarget(target);
+      emit(nLocals + target.height);
+      emit(arity);
+    }
+    setUnreachable();
   }
 
   private void popCallArgs(FuncType t) {
@@ -902,169 +927,6 @@ public final class FunctionCompiler {
   private void pushResults(FuncType t) {
     for (int i = 0; i < t.resultCount(); i++) {
       push(t.result(i));
-    }
-  }
-
-  private void numeric(int op) {
-    if (op == 0x45) {
-      unary(op, I32, I32);
-    } else if (op <= 0x4F) {
-      binary(op, I32, I32);
-    } else if (op == 0x50) {
-      unary(op, I64, I32);
-    } else if (op <= 0x5A) {
-      binary(op, I64, I32);
-    } else if (op <= 0x60) {
-      binary(op, F32, I32);
-    } else if (op <= 0x66) {
-      binary(op, F64, I32);
-    } else if (op <= 0x69) {
-      unary(op, I32, I32);
-    } else if (op <= 0x78) {
-      binary(op, I32, I32);
-    } else if (op <= 0x7B) {
-      unary(op, I64, I64);
-    } else if (op <= 0x8A) {
-      binary(op, I64, I64);
-    } else if (op <= 0x91) {
-      unary(op, F32, F32);
-    } else if (op <= 0x98) {
-      binary(op, F32, F32);
-    } else if (op <= 0x9F) {
-      unary(op, F64, F64);
-    } else if (op <= 0xA6) {
-      binary(op, F64, F64);
-    } else {
-      switch (op) {
-        case 0xA7: unary(op, I64, I32); break;
-        case 0xA8: case 0xA9: unary(op, F32, I32); break;
-        case 0xAA: case 0xAB: unary(op, F64, I32); break;
-        case 0xAC: case 0xAD: unary(op, I32, I64); break;
-        case 0xAE: case 0xAF: unary(op, F32, I64); break;
-        case 0xB0: case 0xB1: unary(op, F64, I64); break;
-        case 0xB2: case 0xB3: unary(op, I32, F32); break;
-        case 0xB4: case 0xB5: unary(op, I64, F32); break;
-        case 0xB6: unary(op, F64, F32); break;
-        case 0xB7: case 0xB8: unary(op, I32, F64); break;
-        case 0xB9: case 0xBA: unary(op, I64, F64); break;
-        case 0xBB: unary(op, F32, F64); break;
-        case 0xBC: unary(op, F32, I32); break;
-        case 0xBD: unary(op, F64, I64); break;
-        case 0xBE: unary(op, I32, F32); break;
-        case 0xBF: unary(op, I64, F64); break;
-        case 0xC0: case 0xC1: unary(op, I32, I32); break;
-        default: unary(op, I64, I64); break; // 0xC2..0xC4
-      }
-    }
-  }
-
-  private void prefixed(int sub) {
-    int op = Op.PREFIX_FC + sub;
-    switch (sub) {
-      case 0: case 1: unary(op, F32, I32); break;
-      case 2: case 3: unary(op, F64, I32); break;
-      case 4: case 5: unary(op, F32, I64); break;
-      case 6: case 7: unary(op, F64, I64); break;
-      case 8: { // memory.init
-        int d = dataIndex();
-        zeroByte();
-        checkMemory();
-        pop(I32);
-        pop(I32);
-        pop(I32);
-        emitOp(op);
-        emit(d);
-        break;
-      }
-      case 9: { // data.drop
-        int d = dataIndex();
-        emitOp(op);
-        emit(d);
-        break;
-      }
-      case 10: // memory.copy
-        zeroByte();
-        zeroByte();
-        checkMemory();
-        pop(I32);
-        pop(I32);
-        pop(I32);
-        emitOp(op);
-        break;
-      case 11: // memory.fill
-        zeroByte();
-        checkMemory();
-        pop(I32);
-        pop(I32);
-        pop(I32);
-        emitOp(op);
-        break;
-      case 12: { // table.init elem table
-        int at = r.pos();
-        r.u32();
-        int t = tableIndex();
-        int after = r.pos();
-        r.seek(at);
-        int e = elemIndex();
-        r.seek(after);
-        if (ctx.elemType(e) != ctx.tableElemType(t)) {
-          throw invalid("type mismatch");
-        }
-        pop(I32);
-        pop(I32);
-        pop(I32);
-        emitOp(op);
-        emit(e);
-        emit(t);
-        break;
-      }
-      case 13: { // elem.drop
-        int e = elemIndex();
-        emitOp(op);
-        emit(e);
-        break;
-      }
-      case 14: { // table.copy dst src
-        int dst = tableIndex();
-        int src = tableIndex();
-        if (ctx.tableElemType(dst) != ctx.tableElemType(src)) {
-          throw invalid("type mismatch");
-        }
-        pop(I32);
-        pop(I32);
-        pop(I32);
-        emitOp(op);
-        emit(dst);
-        emit(src);
-        break;
-      }
-      case 15: { // table.grow
-        int t = tableIndex();
-        pop(I32);
-        pop(ctx.tableElemType(t));
-        push(I32);
-        emitOp(op);
-        emit(t);
-        break;
-      }
-      case 16: { // table.size
-        int t = tableIndex();
-        push(I32);
-        emitOp(op);
-        emit(t);
-        break;
-      }
-      case 17: { // table.fill
-        int t = tableIndex();
-        pop(I32);
-        pop(ctx.tableElemType(t));
-        pop(I32);
-        emitOp(op);
-        emit(t);
-        break;
-      }
-      default:
-        throw malformed("illegal opcode 0xfc " + Integer.toUnsignedString(sub));
     }
   }
 }

@@ -226,8 +226,9 @@ public final class Store {
     inst.memory0 = inst.memories.length > 0 ? inst.memories[0] : null;
     for (int i = module.importedGlobals; i < inst.globals.length; i++) {
       GlobalType gt = module.globals.get(i);
-      inst.globals[i] =
-          new GlobalInstance(gt, module.globalInits.get(i - module.importedGlobals).evaluate(inst));
+      ConstExpr init = module.globalInits.get(i - module.importedGlobals);
+      inst.globals[i] = new GlobalInstance(gt, init.evaluate(inst));
+      inst.globals[i].high = init.evaluateHigh(inst);
     }
     for (Export e : module.exports) {
       Extern v;

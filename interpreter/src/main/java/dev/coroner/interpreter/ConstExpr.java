@@ -78,8 +78,8 @@ final class ConstExpr {
   public String toString() {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < codes.length; i++) {
-      s.append(i == 0 ? "" : " ").append(codes[i] >= Op.FD ? SimdInstruction.of(codes[i]) : Instruction.of(codes[i]))
-          .append(' ')
+      Object name = codes[i] >= Op.FD ? SimdInstruction.of(codes[i]) : Instruction.of(codes[i]);
+      s.append(i == 0 ? "" : " ").append(name).append(' ')
           .append(immediates[i]);
     }
     return s.toString();

@@ -146,7 +146,8 @@ final class FunctionCompiler {
   // ---- errors ----
 
   InvalidException invalid(String message) {
-    String name = currentSimd != null ? currentSimd.text() : current != null ? current.text() : null;
+    String name =
+        currentSimd != null ? currentSimd.text() : current != null ? current.text() : null;
     return InvalidException.at(message, "in function " + funcIndex + " at offset 0x"
         + Integer.toHexString(instrStart) + " (body offset " + (instrStart - bodyStart)
         + (name == null ? "" : ", " + name) + ")", instrStart);
@@ -563,7 +564,9 @@ final class FunctionCompiler {
       throw malformed("section size mismatch: bytes after the function's final end");
     }
     return new CompiledFunction(
-        funcIndex, type, localTypes, localSlots + maxSlots + 1, Arrays.copyOf(code, pc),
+        // Two more slots where v128 values occur: Simd computes results above the stack top.
+        funcIndex, type, localTypes, localSlots + maxSlots + (sawV128 ? 3 : 1),
+        Arrays.copyOf(code, pc),
         Arrays.copyOf(offsets, pc), bodyStart, firstInstr, r.limit(), sawV128);
   }
 

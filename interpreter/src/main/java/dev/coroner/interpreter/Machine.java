@@ -825,11 +825,6 @@ final class Machine {
 
           // ---- everything else, outside the loop ----
           default:
-            if (code[pc] >= Op.FD) {
-              sp = Simd.exec(code, pc, st, sp, fp, inst);
-              pc += SimdInstruction.codeLength(code[pc]);
-              break;
-            }
             if (code[pc] < Op.MEMORY_INIT) {
               int nsp = SlowOps.exec(code[pc], st, sp);
               if (nsp < 0) {
@@ -837,6 +832,12 @@ final class Machine {
               }
               sp = nsp;
               pc++;
+              break;
+            }
+            if (code[pc] >= Op.FD) {
+              // SIMD (0xFD) and the v128 forms of locals, globals, select and drop: Simd.
+              sp = Simd.exec(code, pc, st, sp, fp, inst);
+              pc += SimdInstruction.codeLength(code[pc]);
               break;
             }
             sp = Bulk.exec(code, pc, st, sp, inst);

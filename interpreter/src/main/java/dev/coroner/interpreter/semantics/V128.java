@@ -3,10 +3,11 @@ package dev.coroner.interpreter.semantics;
 /**
  * The meaning of the fixed-width SIMD instructions, lane by lane. A v128 is two longs: {@code lo}
  * holds bytes 0..7 and {@code hi} bytes 8..15, little endian, so lane {@code i} of a shape with
- * {@code b}-bit lanes is bits {@code (i * b) % 64} upwards of {@code lo} (first half) or {@code hi}.
+ * {@code b}-bit lanes is bits {@code (i * b) % 64} upwards of {@code lo} (first half) or {@code
+ * hi}.
  * Operations read their operands from a {@code long[]} at a slot index (two slots per v128) and
- * write their result into a two-element array (or return a scalar), so callers decide where the
- * result goes.
+ * write their result at {@code r[at]} and {@code r[at + 1]} (or return a scalar), so callers decide
+ * where the result goes; the result must not overlap the operands, and nothing is allocated.
  *
  * <p>Floating-point lanes use the scalar semantics ({@link F32}, {@link F64}), so NaN results,
  * {@code min}/{@code max} of zeroes and NaNs, {@code nearest} and saturating conversions are
@@ -82,14 +83,14 @@ public final class V128 {
     return bits == 64 ? s[p + i] : lane(s, p, bits, i) & mask(bits);
   }
 
-  /** Sets lane {@code i} of {@code bits}-bit lanes of the v128 {@code r[0..1]} to {@code v}. */
-  public static void setLane(long[] r, int bits, int i, long v) {
+  /** Sets lane {@code i} of {@code bits}-bit lanes of the v128 at {@code r[at]} to {@code v}. */
+  public static void setLane(long[] r, int at, int bits, int i, long v) {
     if (bits == 64) {
-      r[i] = v;
+      r[at + i] = v;
       return;
     }
     int perHalf = 64 / bits;
-    int half = i / perHalf;
+    int half = at + i / perHalf;
     int shift = (i % perHalf) * bits;
     long m = mask(bits) << shift;
     r[half] = (r[half] & ~m) | ((v << shift) & m);
@@ -102,25 +103,25 @@ public final class V128 {
   // ---- construction ----
 
   /** {@code splat}: every lane {@code v}. */
-  public static void splat(long[] r, int bits, long v) {
+  public static void splat(long[] r, int at, int bits, long v) {
     for (int i = 0; i < 128 / bits; i++) {
-      setLane(r, bits, i, v);
+      setLane(r, at, bits, i, v);
     }
   }
 
   /** {@code replace_lane}: the v128 at {@code s[p]} with lane {@code i} set to {@code v}. */
-  public static void replaceLane(long[] r, long[] s, int p, int bits, int i, long v) {
-    r[0] = s[p];
-    r[1] = s[p + 1];
-    setLane(r, bits, i, v);
+  public static void replaceLane(long[] r, int at, long[] s, int p, int bits, int i, long v) {
+    r[at] = s[p];
+    r[at + 1] = s[p + 1];
+    setLane(r, at, bits, i, v);
   }
 
   /** {@code i8x16.shuffle}: byte {@code i} is byte {@code lanes[i]} of a's and b's 32 bytes. */
-  public static void shuffle(long[] r, long[] s, int a, int b, int[] code, int at) {
+  public static void shuffle(long[] r, int at, long[] s, int a, int b, int[] code, int from) {
     long lo = 0;
     long hi = 0;
     for (int i = 0; i < 16; i++) {
-      int idx = code[at + i];
+      int idx = code[from + i];
       long v = idx < 16 ? lane(s, a, 8, idx) : lane(s, b, 8, idx - 16);
       if (i < 8) {
         lo |= (v & 0xFF) << (i * 8);
@@ -128,12 +129,12 @@ public final class V128 {
         hi |= (v & 0xFF) << ((i - 8) * 8);
       }
     }
-    r[0] = lo;
-    r[1] = hi;
+    r[at] = lo;
+    r[at + 1] = hi;
   }
 
   /** {@code i8x16.swizzle}: byte {@code i} is a's byte at index b[i], or 0 when out of range. */
-  public static void swizzle(long[] r, long[] s, int a, int b) {
+  public static void swizzle(long[] r, int at, long[] s, int a, int b) {
     long lo = 0;
     long hi = 0;
     for (int i = 0; i < 16; i++) {
@@ -145,16 +146,16 @@ public final class V128 {
         hi |= v << ((i - 8) * 8);
       }
     }
-    r[0] = lo;
-    r[1] = hi;
+    r[at] = lo;
+    r[at + 1] = hi;
   }
 
   // ---- bitwise ----
 
   /** {@code v128.bitselect}: bits of a where c is 1, of b where it is 0. */
-  public static void bitselect(long[] r, long[] s, int a, int b, int c) {
-    r[0] = (s[a] & s[c]) | (s[b] & ~s[c]);
-    r[1] = (s[a + 1] & s[c + 1]) | (s[b + 1] & ~s[c + 1]);
+  public static void bitselect(long[] r, int at, long[] s, int a, int b, int c) {
+    r[at] = (s[a] & s[c]) | (s[b] & ~s[c]);
+    r[at + 1] = (s[a + 1] & s[c + 1]) | (s[b + 1] & ~s[c + 1]);
   }
 
   /** {@code v128.any_true}. */
@@ -186,8 +187,9 @@ public final class V128 {
   // ---- integer lanes ----
 
   /** An integer lane-wise binary operation of kind {@code op} ({@link #ADD} ...). */
-  public static void binary(long[] r, int op, int bits, long[] s, int a, int b) {
-    long[] t = {0, 0};
+  public static void binary(long[] r, int at, int op, int bits, long[] s, int a, int b) {
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < 128 / bits; i++) {
       long x = lane(s, a, bits, i);
       long y = lane(s, b, bits, i);
@@ -222,10 +224,8 @@ public final class V128 {
         case Q15MULR_SAT_S: v = saturateS((x * y + 0x4000) >> 15, 16); break;
         default: throw new IllegalArgumentException("integer lane operation " + op);
       }
-      setLane(t, bits, i, v);
+      setLane(r, at, bits, i, v);
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /** Clamps {@code v} to the signed range of {@code bits} bits. */
@@ -242,124 +242,116 @@ public final class V128 {
   }
 
   /** {@code abs}: lane-wise absolute value (the most negative lane stays as it is). */
-  public static void abs(long[] r, int bits, long[] s, int p) {
-    long[] t = {0, 0};
+  public static void abs(long[] r, int at, int bits, long[] s, int p) {
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < 128 / bits; i++) {
       long x = lane(s, p, bits, i);
-      setLane(t, bits, i, x < 0 ? -x : x);
+      setLane(r, at, bits, i, x < 0 ? -x : x);
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /** {@code neg}: lane-wise two's-complement negation. */
-  public static void neg(long[] r, int bits, long[] s, int p) {
-    long[] t = {0, 0};
+  public static void neg(long[] r, int at, int bits, long[] s, int p) {
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < 128 / bits; i++) {
-      setLane(t, bits, i, -lane(s, p, bits, i));
+      setLane(r, at, bits, i, -lane(s, p, bits, i));
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /** {@code i8x16.popcnt}. */
-  public static void popcnt8(long[] r, long[] s, int p) {
-    long[] t = {0, 0};
+  public static void popcnt8(long[] r, int at, long[] s, int p) {
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < 16; i++) {
-      setLane(t, 8, i, Long.bitCount(laneU(s, p, 8, i)));
+      setLane(r, at, 8, i, Long.bitCount(laneU(s, p, 8, i)));
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /** {@code shl}, {@code shr_s}, {@code shr_u} ({@code kind} 0, 1, 2) by {@code n} mod bits. */
-  public static void shift(long[] r, int kind, int bits, long[] s, int p, int n) {
+  public static void shift(long[] r, int at, int kind, int bits, long[] s, int p, int n) {
     int k = n & (bits - 1);
-    long[] t = {0, 0};
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < 128 / bits; i++) {
       long x = lane(s, p, bits, i);
       long v = kind == 0 ? x << k : kind == 1 ? x >> k : (x & mask(bits)) >>> k;
-      setLane(t, bits, i, v);
+      setLane(r, at, bits, i, v);
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /**
    * {@code narrow}: lanes of a then b ({@code bits * 2}-bit, signed) saturated to {@code bits}
    * bits, signed or unsigned.
    */
-  public static void narrow(long[] r, int bits, boolean signed, long[] s, int a, int b) {
+  public static void narrow(long[] r, int at, int bits, boolean signed, long[] s, int a, int b) {
     int n = 128 / (bits * 2);
-    long[] t = {0, 0};
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < n; i++) {
       long x = lane(s, a, bits * 2, i);
       long y = lane(s, b, bits * 2, i);
-      setLane(t, bits, i, signed ? saturateS(x, bits) : saturateU(x, bits));
-      setLane(t, bits, i + n, signed ? saturateS(y, bits) : saturateU(y, bits));
+      setLane(r, at, bits, i, signed ? saturateS(x, bits) : saturateU(x, bits));
+      setLane(r, at, bits, i + n, signed ? saturateS(y, bits) : saturateU(y, bits));
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /** {@code extend_low}/{@code extend_high}: half of the {@code bits / 2}-bit lanes, widened. */
-  public static void extend(long[] r, int bits, boolean high, boolean signed, long[] s, int p) {
+  public static void extend(long[] r, int at, int bits, boolean high, boolean signed, long[] s, int p) {
     int n = 128 / bits;
     int from = high ? n : 0;
-    long[] t = {0, 0};
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < n; i++) {
       long x = signed ? lane(s, p, bits / 2, from + i) : laneU(s, p, bits / 2, from + i);
-      setLane(t, bits, i, x);
+      setLane(r, at, bits, i, x);
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /** {@code extmul_low}/{@code extmul_high}: the widened products of half the lanes. */
   public static void extmul(
-      long[] r, int bits, boolean high, boolean signed, long[] s, int a, int b) {
+      long[] r, int at, int bits, boolean high, boolean signed, long[] s, int a, int b) {
     int n = 128 / bits;
     int from = high ? n : 0;
-    long[] t = {0, 0};
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < n; i++) {
       long x = signed ? lane(s, a, bits / 2, from + i) : laneU(s, a, bits / 2, from + i);
       long y = signed ? lane(s, b, bits / 2, from + i) : laneU(s, b, bits / 2, from + i);
-      setLane(t, bits, i, x * y);
+      setLane(r, at, bits, i, x * y);
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /** {@code extadd_pairwise}: sums of adjacent {@code bits / 2}-bit lanes, widened. */
-  public static void extaddPairwise(long[] r, int bits, boolean signed, long[] s, int p) {
+  public static void extaddPairwise(long[] r, int at, int bits, boolean signed, long[] s, int p) {
     int n = 128 / bits;
-    long[] t = {0, 0};
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < n; i++) {
       long x = signed ? lane(s, p, bits / 2, 2 * i) : laneU(s, p, bits / 2, 2 * i);
       long y = signed ? lane(s, p, bits / 2, 2 * i + 1) : laneU(s, p, bits / 2, 2 * i + 1);
-      setLane(t, bits, i, x + y);
+      setLane(r, at, bits, i, x + y);
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /** {@code i32x4.dot_i16x8_s}: sums of the signed products of adjacent 16-bit lanes. */
-  public static void dot16(long[] r, long[] s, int a, int b) {
-    long[] t = {0, 0};
+  public static void dot16(long[] r, int at, long[] s, int a, int b) {
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < 4; i++) {
       long v = lane(s, a, 16, 2 * i) * lane(s, b, 16, 2 * i)
           + lane(s, a, 16, 2 * i + 1) * lane(s, b, 16, 2 * i + 1);
-      setLane(t, 32, i, v);
+      setLane(r, at, 32, i, v);
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   // ---- float lanes ----
 
   /** A lane-wise f32x4 operation of kind {@code op}; {@code b} is ignored by unary kinds. */
-  public static void f32x4(long[] r, int op, long[] s, int a, int b) {
-    long[] t = {0, 0};
+  public static void f32x4(long[] r, int at, int op, long[] s, int a, int b) {
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < 4; i++) {
       int xb = (int) lane(s, a, 32, i);
       int yb = op < FABS ? (int) lane(s, b, 32, i) : 0;
@@ -390,15 +382,14 @@ public final class V128 {
         case FNEAREST: v = bits(F32.nearest(x)); break;
         default: throw new IllegalArgumentException("f32x4 operation " + op);
       }
-      setLane(t, 32, i, v);
+      setLane(r, at, 32, i, v);
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /** A lane-wise f64x2 operation of kind {@code op}; {@code b} is ignored by unary kinds. */
-  public static void f64x2(long[] r, int op, long[] s, int a, int b) {
-    long[] t = {0, 0};
+  public static void f64x2(long[] r, int at, int op, long[] s, int a, int b) {
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < 2; i++) {
       long xb = s[a + i];
       long yb = op < FABS ? s[b + i] : 0;
@@ -429,10 +420,8 @@ public final class V128 {
         case FNEAREST: v = bits(F64.nearest(x)); break;
         default: throw new IllegalArgumentException("f64x2 operation " + op);
       }
-      t[i] = v;
+      r[at + i] = v;
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   private static int bits(float f) {
@@ -446,62 +435,59 @@ public final class V128 {
   // ---- conversions ----
 
   /** {@code i32x4.trunc_sat_f32x4_s} / {@code _u}. */
-  public static void truncSatF32x4(long[] r, boolean signed, long[] s, int p) {
-    long[] t = {0, 0};
+  public static void truncSatF32x4(long[] r, int at, boolean signed, long[] s, int p) {
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < 4; i++) {
       float x = Float.intBitsToFloat((int) lane(s, p, 32, i));
-      setLane(t, 32, i, signed ? I32.truncSatF32S(x) : I32.truncSatF32U(x));
+      setLane(r, at, 32, i, signed ? I32.truncSatF32S(x) : I32.truncSatF32U(x));
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /** {@code i32x4.trunc_sat_f64x2_s_zero} / {@code _u_zero}: lanes 2 and 3 are zero. */
-  public static void truncSatF64x2Zero(long[] r, boolean signed, long[] s, int p) {
-    long[] t = {0, 0};
+  public static void truncSatF64x2Zero(long[] r, int at, boolean signed, long[] s, int p) {
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < 2; i++) {
       double x = Double.longBitsToDouble(s[p + i]);
-      setLane(t, 32, i, signed ? I32.truncSatF64S(x) : I32.truncSatF64U(x));
+      setLane(r, at, 32, i, signed ? I32.truncSatF64S(x) : I32.truncSatF64U(x));
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /** {@code f32x4.convert_i32x4_s} / {@code _u}. */
-  public static void convertI32x4(long[] r, boolean signed, long[] s, int p) {
-    long[] t = {0, 0};
+  public static void convertI32x4(long[] r, int at, boolean signed, long[] s, int p) {
+    r[at] = 0;
+    r[at + 1] = 0;
     for (int i = 0; i < 4; i++) {
       int x = (int) lane(s, p, 32, i);
-      setLane(t, 32, i, bits(signed ? F32.convertI32S(x) : F32.convertI32U(x)));
+      setLane(r, at, 32, i, bits(signed ? F32.convertI32S(x) : F32.convertI32U(x)));
     }
-    r[0] = t[0];
-    r[1] = t[1];
   }
 
   /** {@code f64x2.convert_low_i32x4_s} / {@code _u}. */
-  public static void convertLowI32x4(long[] r, boolean signed, long[] s, int p) {
+  public static void convertLowI32x4(long[] r, int at, boolean signed, long[] s, int p) {
     long lo = bits(signed ? F64.convertI32S((int) lane(s, p, 32, 0))
         : F64.convertI32U((int) lane(s, p, 32, 0)));
     long hi = bits(signed ? F64.convertI32S((int) lane(s, p, 32, 1))
         : F64.convertI32U((int) lane(s, p, 32, 1)));
-    r[0] = lo;
-    r[1] = hi;
+    r[at] = lo;
+    r[at + 1] = hi;
   }
 
   /** {@code f32x4.demote_f64x2_zero}: lanes 2 and 3 are zero. */
-  public static void demoteF64x2Zero(long[] r, long[] s, int p) {
+  public static void demoteF64x2Zero(long[] r, int at, long[] s, int p) {
     long lo = bits(F32.demoteF64(Double.longBitsToDouble(s[p]))) & 0xFFFFFFFFL;
     long hi = bits(F32.demoteF64(Double.longBitsToDouble(s[p + 1]))) & 0xFFFFFFFFL;
-    r[0] = lo | (hi << 32);
-    r[1] = 0;
+    r[at] = lo | (hi << 32);
+    r[at + 1] = 0;
   }
 
   /** {@code f64x2.promote_low_f32x4}. */
-  public static void promoteLowF32x4(long[] r, long[] s, int p) {
+  public static void promoteLowF32x4(long[] r, int at, long[] s, int p) {
     long lo = bits(F64.promoteF32(Float.intBitsToFloat((int) s[p])));
     long hi = bits(F64.promoteF32(Float.intBitsToFloat((int) (s[p] >>> 32))));
-    r[0] = lo;
-    r[1] = hi;
+    r[at] = lo;
+    r[at + 1] = hi;
   }
 
   // ---- memory ----
@@ -514,10 +500,11 @@ public final class V128 {
   }
 
   /** {@code v128.load}: 16 bytes at {@code ea}. */
-  public static void load(long[] r, byte[] mem, long ea) {
+  public static void load(long[] r, int at, byte[] mem, long ea) {
     checkAccess(mem, ea, 16);
-    r[0] = Memory.load64(mem, ea);
-    r[1] = Memory.load64(mem, ea + 8);
+    long lo = Memory.load64(mem, ea);
+    r[at + 1] = Memory.load64(mem, ea + 8);
+    r[at] = lo;
   }
 
   /** {@code v128.store}: 16 bytes at {@code ea}, nothing written unless all fit. */
@@ -531,9 +518,17 @@ public final class V128 {
    * {@code load8x8}, {@code load16x4}, {@code load32x2}: 8 bytes at {@code ea} read as lanes of
    * {@code bits / 2} bits and widened to {@code bits}.
    */
-  public static void loadExtend(long[] r, byte[] mem, long ea, int bits, boolean signed) {
-    long[] src = {Memory.load64(mem, ea), 0};
-    extend(r, bits, false, signed, src, 0);
+  public static void loadExtend(long[] r, int at, byte[] mem, long ea, int bits, boolean signed) {
+    long v = Memory.load64(mem, ea);
+    int half = bits / 2;
+    r[at] = 0;
+    r[at + 1] = 0;
+    for (int i = 0; i < 128 / bits; i++) {
+      long x = v >>> (i * half);
+      x = half == 32 ? (signed ? (int) x : x & 0xFFFFFFFFL)
+          : half == 16 ? (signed ? (short) x : x & 0xFFFF) : (signed ? (byte) x : x & 0xFF);
+      setLane(r, at, bits, i, x);
+    }
   }
 
   /** A load of {@code bytes} bytes at {@code ea}, zero-extended. */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,10 @@ class ChicoryScorecardTest {
   /** Cases that are not byte-identical with their golden, and the allowances they need. */
   private static final Map<String, List<String>> ALLOWED =
       Map.of("traps/call-stack-exhausted.wast:7", List.of("CALL_DEPTH"));
+
+  /** Cases Chicory 1.7.5's interpreter cannot run: it has no SIMD (its SIMD is another module). */
+  private static final Set<String> NOT_RUNNABLE =
+      Set.of("traps/oob-simd-lane-load.wast:18", "values/v128-locals-and-operands.wast:46");
 
   @TempDir static Path tmp;
 
@@ -64,7 +69,9 @@ class ChicoryScorecardTest {
   void everyCaseRunsInChicoryAndGetsItsDumpInTheGoldenLayout() throws Exception {
     List<String> failed = new ArrayList<>();
     for (ReferenceRunner.Outcome o : outcomes) {
-      if (o.bytes() < 0) {
+      if (NOT_RUNNABLE.contains(o.id().toString())) {
+        assertTrue(o.bytes() < 0, o.id() + " ran in Chicory; unpin it from NOT_RUNNABLE");
+      } else if (o.bytes() < 0) {
         failed.add(o.problem());
       } else {
         Path dump = dumps.resolve(o.id().fixturePath()).resolve(o.id().key() + ".core");
@@ -83,7 +90,8 @@ class ChicoryScorecardTest {
     List<String> changed = new ArrayList<>();
     for (CaseVerdict v : card.verdicts()) {
       List<String> want = ALLOWED.get(v.id().toString());
-      CaseVerdict.Kind kind = want == null ? CaseVerdict.Kind.EXACT : CaseVerdict.Kind.ALLOWED;
+      CaseVerdict.Kind kind = NOT_RUNNABLE.contains(v.id().toString()) ? CaseVerdict.Kind.MISSING
+          : want == null ? CaseVerdict.Kind.EXACT : CaseVerdict.Kind.ALLOWED;
       List<String> allowances = want == null ? List.of() : want;
       if (v.kind() != kind || !v.allowances().equals(allowances)) {
         changed.add(v.id() + ": expected " + kind.label() + " " + allowances + ", got "
@@ -91,7 +99,6 @@ class ChicoryScorecardTest {
       }
     }
     assertTrue(changed.isEmpty(), "verdicts changed:\n" + String.join("\n", changed));
-    assertTrue(card.passes());
     assertEquals(List.of(), card.strays());
   }
 
@@ -100,6 +107,7 @@ class ChicoryScorecardTest {
     Scorecard card = KitScorer.score(kit, dumps, Profile.STRICT);
     List<String> wrong = card.verdicts().stream()
         .filter(v -> v.kind() != CaseVerdict.Kind.EXACT)
+        .filter(v -> !NOT_RUNNABLE.contains(v.id().toString()))
         .map(v -> v.id() + " " + v.kind().label() + " " + v.detail())
         .toList();
     assertEquals(1, wrong.size(), wrong::toString);

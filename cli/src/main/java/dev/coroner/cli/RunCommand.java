@@ -23,6 +23,7 @@ import dev.coroner.interpreter.UninstantiableException;
 import dev.coroner.interpreter.WasmException;
 import dev.coroner.interpreter.WasmModule;
 import dev.coroner.interpreter.script.ScriptEnvironment;
+import dev.coroner.interpreter.model.ValType;
 import dev.coroner.interpreter.script.ScriptValue;
 import dev.coroner.symbols.Symbolizer;
 import dev.coroner.wasi.ProgramExit;
@@ -445,8 +446,12 @@ final class RunCommand implements Callable<Integer> {
           + ") without trapping; no coredump written");
     }
     List<ScriptValue> typed = new ArrayList<>();
-    for (int i = 0; i < results.length; i++) {
-      typed.add(new ScriptValue(function.type().result(i), results[i]));
+    // One long per result, two (bytes 0..7, 8..15) per v128.
+    for (int i = 0, slot = 0; i < function.type().resultCount(); i++) {
+      int t = function.type().result(i);
+      typed.add(t == ValType.V128 ? ScriptValue.v128(results[slot], results[slot + 1])
+          : new ScriptValue(t, results[slot]));
+      slot += t == ValType.V128 ? 2 : 1;
     }
     throw CliException.failure(
         file + ": " + invoke + " returned " + typed + " without trapping; no coredump written");

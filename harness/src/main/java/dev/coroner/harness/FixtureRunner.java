@@ -286,7 +286,10 @@ public final class FixtureRunner {
     if (v instanceof WastValue.Ref r) {
       return new ScriptValue(typeCode(r.type(), where), r.isNull() ? Store.NULL_REF : r.value());
     }
-    throw new FixtureRunException(where + ": argument " + v + " is not supported (no SIMD)");
+    if (v instanceof WastValue.Vec vec && !vec.hasNanPattern()) {
+      return ScriptValue.v128(vec.low(), vec.high());
+    }
+    throw new FixtureRunException(where + ": argument " + v + " is not supported");
   }
 
   private static int typeCode(dev.coroner.fixtures.ValueType type, String where) {
@@ -303,6 +306,8 @@ public final class FixtureRunner {
         return ValType.FUNCREF;
       case EXTERNREF:
         return ValType.EXTERNREF;
+      case V128:
+        return ValType.V128;
       default:
         throw new FixtureRunException(where + ": value type " + type + " is not supported");
     }
@@ -319,19 +324,30 @@ public final class FixtureRunner {
   }
 
   private static boolean matches(ScriptValue got, WastValue expected, String where) {
+    if (expected instanceof WastValue.Vec vec) {
+      if (got.type() != ValType.V128) {
+        return false;
+      }
+      int width = vec.laneType().bits();
+      for (int i = 0; i < vec.lanes().size(); i++) {
+        long half = i * width < 64 ? got.bits() : got.high();
+        long lane = width == 64 ? half : (half >>> ((i * width) % 64)) & ((1L << width) - 1);
+        WastValue.Lane want = vec.lanes().get(i);
+        boolean ok = want.nan().isPresent()
+            ? nanMatches(width == 32, lane, want.nan().get())
+            : lane == want.bits();
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
+    }
     if (expected instanceof WastValue.Nan nan) {
       boolean f32 = got.type() == ValType.F32;
       if (!f32 && got.type() != ValType.F64) {
         return false;
       }
-      long bits = got.bits();
-      long exponent = f32 ? 0x7F800000L : 0x7FF0000000000000L;
-      long quiet = f32 ? 0x00400000L : 0x0008000000000000L;
-      long payload = f32 ? 0x007FFFFFL : 0x000FFFFFFFFFFFFFL;
-      boolean isNan = (bits & exponent) == exponent && (bits & payload) != 0;
-      return nan.pattern() == NanPattern.CANONICAL
-          ? (bits & (exponent | payload)) == (exponent | quiet)
-          : isNan && (bits & quiet) != 0;
+      return nanMatches(f32, got.bits(), nan.pattern());
     }
     if (expected instanceof WastValue.Ref r) {
       if (got.type() != typeCode(r.type(), where)) {
@@ -345,5 +361,16 @@ public final class FixtureRunner {
       return got.type() == typeCode(n.type(), where) && (got.bits() & mask) == (n.bits() & mask);
     }
     return false;
+  }
+
+  /** Whether {@code bits} (an f32's low 32 bits, or an f64's) are a NaN of {@code pattern}. */
+  private static boolean nanMatches(boolean f32, long bits, NanPattern pattern) {
+    long exponent = f32 ? 0x7F800000L : 0x7FF0000000000000L;
+    long quiet = f32 ? 0x00400000L : 0x0008000000000000L;
+    long payload = f32 ? 0x007FFFFFL : 0x000FFFFFFFFFFFFFL;
+    boolean isNan = (bits & exponent) == exponent && (bits & payload) != 0;
+    return pattern == NanPattern.CANONICAL
+        ? (bits & (exponent | payload)) == (exponent | quiet)
+        : isNan && (bits & quiet) != 0;
   }
 }

@@ -97,11 +97,15 @@ final class Capture {
       case ValType.I64: return Global.i64(v);
       case ValType.F32: return Global.f32Bits((int) v);
       case ValType.F64: return Global.f64Bits(v);
+      case ValType.V128: return Global.v128(v, g.high);
       default: return Global.nullRef(ValType.toCoredump(type));
     }
   }
 
-  /** A frame value; reference values are recorded as missing (see the format document). */
+  /**
+   * A frame value; v128 and reference values are recorded as missing ({@code 0x01}; the format
+   * has no tag for them, see the format document).
+   */
   private static Value value(int type, long bits) {
     switch (type) {
       case ValType.I32: return Value.i32((int) bits);

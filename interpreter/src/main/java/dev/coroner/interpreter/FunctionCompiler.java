@@ -21,9 +21,11 @@ import java.util.Arrays;
  * alone ({@link #typed}: immediates, then operands and results), the others by their own rule
  * here ({@link #special}: control, calls, locals, globals and the polymorphic ones).
  *
- * <p>Every value takes one slot of the interpreter's value stack; a frame's slots are its locals
- * (parameters first) followed by its operands, so the validator's operand-stack height plus the
- * local count is the slot height the interpreter will have at run time.
+ * <p>Every value takes one slot of the interpreter's value stack, a v128 two ({@link Slots}); a
+ * frame's slots are its locals (parameters first) followed by its operands, so the slots of the
+ * locals plus those of the validator's operand stack are the slot height the interpreter will have
+ * at run time. Local instructions name a local's first slot. The {@code 0xFD} (SIMD) instructions
+ * are validated and emitted by {@link SimdCompiler}.
  */
 final class FunctionCompiler {
   private static final byte[] NONE = new byte[0];
@@ -40,6 +42,16 @@ final class FunctionCompiler {
   private int[] vals = new int[16];
   private int nVals;
   private int maxVals;
+  /** {@code slotsBelow[i]}: value-stack slots of {@code vals[0..i)} (a v128 takes two). */
+  private int[] slotsBelow = new int[17];
+  private int maxSlots;
+  /** Whether a v128 was ever pushed. */
+  private boolean sawV128;
+  /** The first slot of each local, and the slots all locals take. */
+  private final int[] localSlot;
+  private final int localSlots;
+  /** The SIMD instruction being validated, for error messages (null otherwise). */
+  SimdInstruction currentSimd;
 
   // Control stack.
   private Ctrl[] ctrls = new Ctrl[8];
@@ -91,6 +103,13 @@ final class FunctionCompiler {
     this.localTypes = localTypes;
     this.nLocals = localTypes.length;
     this.bodyStart = bodyStart;
+    this.localSlot = new int[nLocals];
+    int slot = 0;
+    for (int i = 0; i < nLocals; i++) {
+      localSlot[i] = slot;
+      slot += Slots.width(localTypes[i] & 0xFF);
+    }
+    this.localSlots = slot;
   }
 
   /**
@@ -126,30 +145,39 @@ final class FunctionCompiler {
 
   // ---- errors ----
 
-  private InvalidException invalid(String message) {
+  InvalidException invalid(String message) {
+    String name =
+        currentSimd != null ? currentSimd.text() : current != null ? current.text() : null;
     return InvalidException.at(message, "in function " + funcIndex + " at offset 0x"
         + Integer.toHexString(instrStart) + " (body offset " + (instrStart - bodyStart)
-        + (current == null ? "" : ", " + current.text()) + ")", instrStart);
+        + (name == null ? "" : ", " + name) + ")", instrStart);
   }
 
-  private MalformedException malformed(String message) {
+  MalformedException malformed(String message) {
     return new MalformedException(message, "in function " + funcIndex + " at offset 0x"
         + Integer.toHexString(instrStart), instrStart);
   }
 
   // ---- operand stack ----
 
-  private void push(int t) {
+  void push(int t) {
     if (nVals == vals.length) {
       vals = Arrays.copyOf(vals, nVals * 2);
+      slotsBelow = Arrays.copyOf(slotsBelow, nVals * 2 + 1);
     }
+    int slots = slotsBelow[nVals] + Slots.width(t);
+    sawV128 |= t == ValType.V128;
     vals[nVals++] = t;
+    slotsBelow[nVals] = slots;
     if (nVals > maxVals) {
       maxVals = nVals;
     }
+    if (slots > maxSlots) {
+      maxSlots = slots;
+    }
   }
 
-  private int pop() {
+  int pop() {
     Ctrl c = ctrls[nCtrls - 1];
     if (nVals == c.height) {
       if (c.unreachable) {
@@ -160,7 +188,7 @@ final class FunctionCompiler {
     return vals[--nVals];
   }
 
-  private int pop(int expect) {
+  int pop(int expect) {
     int actual = pop();
     if (actual != expect && actual != UNKNOWN && expect != UNKNOWN) {
       throw invalid("type mismatch");
@@ -222,7 +250,7 @@ final class FunctionCompiler {
 
   // ---- output ----
 
-  private void emitOp(int op) {
+  void emitOp(int op) {
     s3 = s2;
     s2 = s1;
     s1 = pc;
@@ -231,7 +259,7 @@ final class FunctionCompiler {
     code[pc++] = op;
   }
 
-  private void emit(int v) {
+  void emit(int v) {
     ensure(1);
     code[pc++] = v;
   }
@@ -245,14 +273,19 @@ final class FunctionCompiler {
   }
 
   private int slotHeight() {
-    return nLocals + nVals;
+    return localSlots + slotsBelow[nVals];
+  }
+
+  /** The value-stack slot, from the frame base, of operand-stack height {@code height}. */
+  private int slotAt(int height) {
+    return localSlots + slotsBelow[height];
   }
 
   /** Emits the branch part for label {@code depth}; {@code cond} selects the conditional forms. */
   private void emitBranch(int depth, boolean cond) {
     Ctrl target = ctrls[nCtrls - 1 - depth];
-    int arity = labelTypes(target).length;
-    int base = nLocals + target.height;
+    int arity = Slots.of(labelTypes(target));
+    int base = slotAt(target.height);
     boolean simple = slotHeight() == base + arity;
     if (simple) {
       emitOp(cond ? Op.BR_IF : Op.BR);
@@ -389,9 +422,6 @@ final class FunctionCompiler {
       r.readByte("block type");
       return new byte[][] {NONE, NONE};
     }
-    if (b == ValType.V128) {
-      throw malformed("illegal opcode: SIMD (v128) is not supported");
-    }
     if (ValType.isSupported(b)) {
       r.readByte("block type");
       return new byte[][] {NONE, new byte[] {(byte) b}};
@@ -476,14 +506,14 @@ final class FunctionCompiler {
     }
   }
 
-  private void checkMemory() {
+  void checkMemory() {
     if (ctx.memoryCount() == 0) {
       throw invalid("unknown memory 0");
     }
   }
 
   /** Reads a load's or store's memarg and checks it; returns the offset. */
-  private int memarg(int width) {
+  int memarg(int width) {
     int align = r.readU32("alignment");
     int offset = r.readU32("offset");
     if (align < 0 || align >= 32) {
@@ -508,11 +538,17 @@ final class FunctionCompiler {
     while (nCtrls > 0) {
       instrStart = r.position();
       current = null;
+      currentSimd = null;
       if (instrStart - bodyStart == stopAt) {
         return null;
       }
       if (r.atEnd()) {
         throw malformed("unexpected end of section or function");
+      }
+      if (r.peekByte("opcode") == 0xFD) {
+        r.readByte("opcode");
+        SimdCompiler.instruction(this, r);
+        continue;
       }
       current = decode();
       if (current.typed()) {
@@ -528,16 +564,15 @@ final class FunctionCompiler {
       throw malformed("section size mismatch: bytes after the function's final end");
     }
     return new CompiledFunction(
-        funcIndex, type, localTypes, nLocals + maxVals + 1, Arrays.copyOf(code, pc),
-        Arrays.copyOf(offsets, pc), bodyStart, firstInstr, r.limit());
+        // Two more slots where v128 values occur: Simd computes results above the stack top.
+        funcIndex, type, localTypes, localSlots + maxSlots + (sawV128 ? 3 : 1),
+        Arrays.copyOf(code, pc),
+        Arrays.copyOf(offsets, pc), bodyStart, firstInstr, r.limit(), sawV128);
   }
 
   /** Reads an opcode (with its subopcode after a prefix) and finds it in the table. */
   private Instruction decode() {
     int op = r.readByte("opcode");
-    if (op == 0xFD) {
-      throw malformed("illegal opcode 0xfd: SIMD instructions are not supported");
-    }
     if (op == 0xFC) {
       int sub = r.readU32("subopcode");
       Instruction in = Instruction.decode(0xFC, sub);
@@ -654,7 +689,7 @@ final class FunctionCompiler {
   }
 
   /** A table type with its placeholders resolved: addresses are i32 (32-bit memories). */
-  private static int resolve(byte t, int element) {
+  static int resolve(byte t, int element) {
     switch (t) {
       case Sig.ADDRESS:
         return I32;
@@ -785,8 +820,7 @@ final class FunctionCompiler {
         break;
       }
       case DROP:
-        pop();
-        emitOp(Op.DROP);
+        emitOp(pop() == ValType.V128 ? SimdInstruction.DROP : Op.DROP);
         break;
       case SELECT: {
         pop(I32);
@@ -798,8 +832,9 @@ final class FunctionCompiler {
         if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN) {
           throw invalid("type mismatch");
         }
-        push(t1 == UNKNOWN ? t2 : t1);
-        emitOp(Op.SELECT);
+        int t = t1 == UNKNOWN ? t2 : t1;
+        push(t);
+        emitOp(t == ValType.V128 ? SimdInstruction.SELECT : Op.SELECT);
         break;
       }
       case SELECT_T: {
@@ -808,9 +843,6 @@ final class FunctionCompiler {
           throw invalid("invalid result arity");
         }
         int t = r.readByte("value type");
-        if (t == ValType.V128) {
-          throw malformed("malformed value type: SIMD (v128) is not supported");
-        }
         if (!ValType.isSupported(t)) {
           throw malformed("malformed value type");
         }
@@ -818,21 +850,21 @@ final class FunctionCompiler {
         pop(t);
         pop(t);
         push(t);
-        emitOp(Op.SELECT);
+        emitOp(t == ValType.V128 ? SimdInstruction.SELECT : Op.SELECT);
         break;
       }
       case LOCAL_GET: {
         int i = localIndex();
         push(localTypes[i] & 0xFF);
-        emitOp(Op.LOCAL_GET);
-        emit(i);
+        emitOp(localOp(i, Op.LOCAL_GET, SimdInstruction.LOCAL_GET));
+        emit(localSlot[i]);
         break;
       }
       case LOCAL_SET: {
         int i = localIndex();
         pop(localTypes[i] & 0xFF);
-        emitOp(Op.LOCAL_SET);
-        emit(i);
+        emitOp(localOp(i, Op.LOCAL_SET, SimdInstruction.LOCAL_SET));
+        emit(localSlot[i]);
         break;
       }
       case LOCAL_TEE: {
@@ -840,14 +872,15 @@ final class FunctionCompiler {
         int t = localTypes[i] & 0xFF;
         pop(t);
         push(t);
-        emitOp(Op.LOCAL_TEE);
-        emit(i);
+        emitOp(localOp(i, Op.LOCAL_TEE, SimdInstruction.LOCAL_TEE));
+        emit(localSlot[i]);
         break;
       }
       case GLOBAL_GET: {
         int g = globalIndex();
         push(ctx.global(g).valType());
-        emitOp(Op.GLOBAL_GET);
+        emitOp(ctx.global(g).valType() == ValType.V128 ? SimdInstruction.GLOBAL_GET
+            : Op.GLOBAL_GET);
         emit(g);
         break;
       }
@@ -858,7 +891,7 @@ final class FunctionCompiler {
           throw invalid("global is immutable");
         }
         pop(gt.valType());
-        emitOp(Op.GLOBAL_SET);
+        emitOp(gt.valType() == ValType.V128 ? SimdInstruction.GLOBAL_SET : Op.GLOBAL_SET);
         emit(g);
         break;
       }
@@ -912,10 +945,15 @@ final class FunctionCompiler {
     for (int i = 0; i <= n; i++) {
       Ctrl target = ctrls[nCtrls - 1 - labels[i]];
       emitTarget(target);
-      emit(nLocals + target.height);
-      emit(arity);
+      emit(slotAt(target.height));
+      emit(Slots.of(labelTypes(target)));
     }
     setUnreachable();
+  }
+
+  /** The number of a local instruction: {@code scalar}, or {@code v128} for a v128 local. */
+  private int localOp(int local, int scalar, int v128) {
+    return localTypes[local] == (byte) ValType.V128 ? v128 : scalar;
   }
 
   private void popCallArgs(FuncType t) {

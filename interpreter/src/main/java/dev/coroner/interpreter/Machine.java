@@ -78,9 +78,10 @@ final class Machine {
 
   /** Calls {@code f} with {@code args}; used from outside and for host re-entry. */
   long[] invoke(FunctionInstance f, long[] args, Instance caller) {
-    if (args.length != f.type.paramCount()) {
+    if (args.length != Slots.params(f.type)) {
       throw new IllegalArgumentException(
-          "expected " + f.type.paramCount() + " arguments, got " + args.length);
+          "expected " + Slots.params(f.type) + " argument slots (a v128 takes two) for "
+              + f.type + ", got " + args.length);
     }
     if (reentry >= config.maxHostReentry()) {
       TrapException t = TrapException.withSuffix(TrapException.CALL_STACK_EXHAUSTED, "",
@@ -105,12 +106,13 @@ final class Machine {
             "more than " + config.maxCallDepth() + " frames", -1);
       }
       run(f, base);
-      long[] results = Arrays.copyOfRange(st, base, base + f.type.resultCount());
-      for (int i = 0; i < results.length; i++) {
+      long[] results = Arrays.copyOfRange(st, base, base + f.code.resultCount);
+      for (int i = 0, slot = 0; i < f.type.resultCount(); i++) {
         int t = f.type.result(i);
         if (t == ValType.I32 || t == ValType.F32) {
-          results[i] &= U32;
+          results[slot] &= U32;
         }
+        slot += Slots.width(t);
       }
       return results;
     } finally {
@@ -126,7 +128,7 @@ final class Machine {
   }
 
   private static long[] checkResults(FunctionInstance f, long[] results) {
-    int n = f.type.resultCount();
+    int n = Slots.results(f.type);
     if (results == null) {
       results = new long[0];
     }
@@ -298,7 +300,7 @@ final class Machine {
 
   /** Calls a host function from the loop; returns the new stack pointer. */
   private int callHost(FunctionInstance callee, FunctionInstance fn, int fp, int pc, int sp) {
-    int np = callee.type.paramCount();
+    int np = Slots.params(callee.type);
     int argBase = sp - np;
     long[] args = Arrays.copyOfRange(st, argBase, sp);
     if (depth == fFunc.length) {
@@ -831,6 +833,12 @@ final class Machine {
               }
               sp = nsp;
               pc++;
+              break;
+            }
+            if (code[pc] >= Op.FD) {
+              // SIMD (0xFD) and the v128 forms of locals, globals, select and drop: Simd.
+              sp = Simd.exec(code, pc, st, sp, fp, inst);
+              pc += SimdInstruction.codeLength(code[pc]);
               break;
             }
             sp = Bulk.exec(code, pc, st, sp, inst);

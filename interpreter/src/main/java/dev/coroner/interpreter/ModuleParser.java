@@ -211,9 +211,6 @@ final class ModuleParser implements ModuleContext {
   private static int valType(BinaryReader<MalformedException> r) {
     int at = r.position();
     int t = r.readByte("value type");
-    if (t == ValType.V128) {
-      throw MalformedException.at("malformed value type: SIMD (v128) is not supported", at);
-    }
     if (!ValType.isSupported(t)) {
       throw MalformedException.at("malformed value type", at);
     }
@@ -422,6 +419,8 @@ final class ModuleParser implements ModuleContext {
     int at = s.position();
     List<Instruction> instrs = new ArrayList<>(1);
     List<Long> immediates = new ArrayList<>(1);
+    // Bytes 8..15 of each v128.const (an entry of null in instrs), 0 for other instructions.
+    List<Long> highs = new ArrayList<>(1);
     boolean nonConstant = false;
     while (true) {
       int opAt = s.position();
@@ -429,8 +428,24 @@ final class ModuleParser implements ModuleContext {
       if (op == Op.END) {
         break;
       }
+      if (op == 0xFD) {
+        int sub = s.readU32("subopcode");
+        SimdInstruction simd = SimdInstruction.decode(sub);
+        if (simd == null) {
+          throw MalformedException.at("illegal opcode 0xfd " + Integer.toUnsignedString(sub), opAt);
+        }
+        if (!simd.isConstant()) {
+          nonConstant = true;
+          simd.skip(s);
+          continue;
+        }
+        instrs.add(null);
+        immediates.add(s.readFixed(8, "v128 constant"));
+        highs.add(s.readFixed(8, "v128 constant"));
+        continue;
+      }
       Instruction in = op == 0xFC ? Instruction.decode(0xFC, s.readU32("subopcode"))
-          : op == 0xFD ? null : Instruction.decode(0, op);
+          : Instruction.decode(0, op);
       if (in == null) {
         throw MalformedException.at("illegal opcode 0x" + Integer.toHexString(op), opAt);
       }
@@ -441,6 +456,7 @@ final class ModuleParser implements ModuleContext {
       }
       instrs.add(in);
       immediates.add(constImmediate(s, in));
+      highs.add(0L);
     }
     if (nonConstant) {
       invalidAt("constant expression required", where + " at offset 0x" + Integer.toHexString(at),
@@ -449,10 +465,18 @@ final class ModuleParser implements ModuleContext {
     }
     int[] codes = new int[instrs.size()];
     long[] values = new long[codes.length];
+    long[] highValues = new long[codes.length];
     int[] stack = new int[codes.length];
     int sp = 0;
     for (int i = 0; i < codes.length; i++) {
       Instruction in = instrs.get(i);
+      if (in == null) {
+        codes[i] = SimdInstruction.V128_CONST.code();
+        values[i] = immediates.get(i);
+        highValues[i] = highs.get(i);
+        stack[sp++] = ValType.V128;
+        continue;
+      }
       codes[i] = in.code();
       values[i] = immediates.get(i);
       if (in.typed() && in.immediates() == Instruction.Immediates.NONE) {
@@ -471,7 +495,7 @@ final class ModuleParser implements ModuleContext {
       }
       stack[sp++] = type;
     }
-    ConstExpr e = new ConstExpr(codes, values);
+    ConstExpr e = new ConstExpr(codes, values, highValues);
     if (sp != 1) {
       invalidAt("type mismatch", where + ": constant expression must produce exactly one value",
           at);

@@ -22,7 +22,8 @@ import java.util.Objects;
  * <p>Values crossing the API are raw bits in a {@code long}: i32 in the low 32 bits, f32 as its raw
  * IEEE bits in the low 32 bits, i64 and f64 bits as they are (NaN payloads are preserved), and
  * references as {@link #NULL_REF}, a function's {@link FunctionInstance#ref()} or a non-negative
- * host-chosen externref value.
+ * host-chosen externref value. A v128 takes two consecutive longs: bytes 0..7, then bytes 8..15,
+ * each little endian (so arrays of arguments and results have one long per value, two per v128).
  *
  * <p>With {@link StoreConfig#capture()} on, every {@link TrapException} carries a coredump of the
  * whole store at the trap. Capture is free until a trap happens: it reads only state the
@@ -226,8 +227,9 @@ public final class Store {
     inst.memory0 = inst.memories.length > 0 ? inst.memories[0] : null;
     for (int i = module.importedGlobals; i < inst.globals.length; i++) {
       GlobalType gt = module.globals.get(i);
-      inst.globals[i] =
-          new GlobalInstance(gt, module.globalInits.get(i - module.importedGlobals).evaluate(inst));
+      ConstExpr init = module.globalInits.get(i - module.importedGlobals);
+      inst.globals[i] = new GlobalInstance(gt, init.evaluate(inst));
+      inst.globals[i].high = init.evaluateHigh(inst);
     }
     for (Export e : module.exports) {
       Extern v;

@@ -242,8 +242,7 @@ public final class WasmModule {
   /**
    * Decodes and validates a binary module.
    *
-   * @throws MalformedException if the bytes are not a well-formed binary module (including any
-   *     use of SIMD, which this interpreter does not support)
+   * @throws MalformedException if the bytes are not a well-formed binary module
    * @throws InvalidException if the module does not validate
    */
   public static WasmModule parse(byte[] bytes) {

@@ -1,5 +1,6 @@
 /**
- * A WebAssembly 2.0 interpreter (without SIMD) that captures exact coredumps when a trap happens.
+ * A WebAssembly 2.0 interpreter (fixed-width SIMD included) that captures exact coredumps when a
+ * trap happens.
  *
  * <p><b>Use.</b> {@link dev.coroner.interpreter.WasmModule#parse(byte[])} decodes and validates a
  * module; a {@link dev.coroner.interpreter.Store} instantiates modules ({@link

@@ -33,7 +33,7 @@ class PublicApiTest {
         "TableType", "ValType"), publicTypes("model"));
     assertEquals(Set.of("HostModules", "ScriptAction", "ScriptEnvironment", "ScriptValue"),
         publicTypes("script"));
-    assertEquals(Set.of("F32", "F64", "I32", "I64", "Memory", "Table", "Trap"),
+    assertEquals(Set.of("F32", "F64", "I32", "I64", "Memory", "Table", "Trap", "V128"),
         publicTypes("semantics"));
   }
 

@@ -252,7 +252,10 @@ public final class ReferenceRunner {
     if (v instanceof WastValue.Ref r && (r.isNull() || r.type() == ValueType.EXTERNREF)) {
       return new ScriptValue(typeCode(r.type()), r.isNull() ? Store.NULL_REF : r.value());
     }
-    throw new KitException(where + ": argument " + v + " is not supported (no SIMD)");
+    if (v instanceof WastValue.Vec vec && !vec.hasNanPattern()) {
+      return ScriptValue.v128(vec.low(), vec.high());
+    }
+    throw new KitException(where + ": argument " + v + " is not supported");
   }
 
   private static int typeCode(ValueType type) {
@@ -267,6 +270,8 @@ public final class ReferenceRunner {
         return ValType.F64;
       case FUNCREF:
         return ValType.FUNCREF;
+      case V128:
+        return ValType.V128;
       default:
         return ValType.EXTERNREF;
     }
@@ -285,19 +290,30 @@ public final class ReferenceRunner {
   }
 
   private static boolean matches(ScriptValue got, WastValue expected) {
+    if (expected instanceof WastValue.Vec vec) {
+      if (got.type() != ValType.V128) {
+        return false;
+      }
+      int width = vec.laneType().bits();
+      for (int i = 0; i < vec.lanes().size(); i++) {
+        long half = i * width < 64 ? got.bits() : got.high();
+        long lane = width == 64 ? half : (half >>> ((i * width) % 64)) & ((1L << width) - 1);
+        WastValue.Lane want = vec.lanes().get(i);
+        boolean ok = want.nan().isPresent()
+            ? nanMatches(width == 32, lane, want.nan().get())
+            : lane == want.bits();
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
+    }
     if (expected instanceof WastValue.Nan nan) {
       boolean f32 = got.type() == ValType.F32;
       if (!f32 && got.type() != ValType.F64) {
         return false;
       }
-      long exponent = f32 ? 0x7F800000L : 0x7FF0000000000000L;
-      long quiet = f32 ? 0x00400000L : 0x0008000000000000L;
-      long payload = f32 ? 0x007FFFFFL : 0x000FFFFFFFFFFFFFL;
-      long bits = got.bits();
-      boolean isNan = (bits & exponent) == exponent && (bits & payload) != 0;
-      return nan.pattern() == NanPattern.CANONICAL
-          ? (bits & (exponent | payload)) == (exponent | quiet)
-          : isNan && (bits & quiet) != 0;
+      return nanMatches(f32, got.bits(), nan.pattern());
     }
     if (expected instanceof WastValue.Ref r) {
       if (got.type() != typeCode(r.type())) {
@@ -314,5 +330,16 @@ public final class ReferenceRunner {
       return got.type() == typeCode(n.type()) && (got.bits() & mask) == (n.bits() & mask);
     }
     return false;
+  }
+
+  /** Whether {@code bits} (an f32's low 32 bits, or an f64's) are a NaN of {@code pattern}. */
+  private static boolean nanMatches(boolean f32, long bits, NanPattern pattern) {
+    long exponent = f32 ? 0x7F800000L : 0x7FF0000000000000L;
+    long quiet = f32 ? 0x00400000L : 0x0008000000000000L;
+    long payload = f32 ? 0x007FFFFFL : 0x000FFFFFFFFFFFFFL;
+    boolean isNan = (bits & exponent) == exponent && (bits & payload) != 0;
+    return pattern == NanPattern.CANONICAL
+        ? (bits & (exponent | payload)) == (exponent | quiet)
+        : isNan && (bits & quiet) != 0;
   }
 }

@@ -37,10 +37,17 @@ final class SpecRunner {
 
   private final ScriptEnvironment env;
   private final boolean capture;
+  /** The script's text, for {@link FloatLiterals}; empty when unknown. */
+  private final List<String> scriptLines;
 
   SpecRunner(StoreConfig config) {
+    this(config, List.of());
+  }
+
+  SpecRunner(StoreConfig config, List<String> scriptLines) {
     this.env = new ScriptEnvironment(config);
     this.capture = config.capture();
+    this.scriptLines = scriptLines;
   }
 
   /** The name a script module gets in coredumps: {@code $A} becomes {@code A}. */
@@ -81,7 +88,7 @@ final class SpecRunner {
       return Outcome.pass();
     }
     if (c instanceof Command.AssertReturn) {
-      Command.AssertReturn a = (Command.AssertReturn) c;
+      Command.AssertReturn a = FloatLiterals.correct((Command.AssertReturn) c, scriptLines);
       return compare(perform(a.action()), a.expected());
     }
     if (c instanceof Command.AssertTrap) {

@@ -36,6 +36,9 @@ public enum Bug {
       "memory min written as a declared initial size (1 page, the usual declaration) instead of"
           + " the current size"),
   V128_HALVES_SWAPPED("v128.const written with its 8-byte halves swapped"),
+  V128_AS_TWO_I64(
+      "a v128 global written as two i64 globals (bytes 0..7, then 8..15) instead of v128.const,"
+          + " instance global indices not renumbered"),
   INSTANCE_LAST_OF_MODULE(
       "a frame's instance is the last instance of its module (Wasmtime's known limitation)"),
   VALUES_OMITTED("locals and stack always empty vectors (Wasmtime)", true),

@@ -8,6 +8,7 @@ import dev.coroner.coredump.Instance;
 import dev.coroner.coredump.Memory;
 import dev.coroner.coredump.MemoryContents;
 import dev.coroner.coredump.Value;
+import dev.coroner.coredump.ValueType;
 import dev.coroner.harness.encoder.CoredumpEncoder;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -122,8 +123,22 @@ public final class MutantWriter implements CoredumpEncoder {
 
   private byte[] globalSection(List<Global> globals) {
     Out p = new Out();
-    p.u32(globals.size());
+    boolean split = has(Bug.V128_AS_TWO_I64);
+    p.u32(globals.size()
+        + (split ? (int) globals.stream().filter(g -> g.type() == ValueType.V128).count() : 0));
     for (Global g : globals) {
+      if (split && g.type() == ValueType.V128) {
+        // No v128.const: the 16 bytes become two i64 globals, bytes 0..7 first; instance
+        // global indices are not renumbered.
+        for (long half : new long[] {g.lowBits(), g.highBits()}) {
+          p.b(ValueType.I64.code());
+          p.b(g.mutable() || has(Bug.MUTABLE_GLOBALS) ? 1 : 0);
+          p.b(0x42);
+          p.s64(half);
+          p.b(0x0b);
+        }
+        continue;
+      }
       p.b(g.type().code());
       p.b(g.mutable() || has(Bug.MUTABLE_GLOBALS) ? 1 : 0);
       switch (g.type()) {

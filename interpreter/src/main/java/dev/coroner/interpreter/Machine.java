@@ -278,13 +278,16 @@ final class Machine {
    */
   private FunctionInstance indirectCallee(
       Instance inst, int[] code, FunctionInstance fn, int fp, int pc, int sp) {
-    long[] table = inst.tables[code[pc + 2]].elems;
-    int i = (int) st[sp - 1];
-    if (Integer.compareUnsigned(i, table.length) >= 0) {
-      throw trap(TrapException.UNDEFINED_ELEMENT, " " + Integer.toUnsignedString(i), null, fn,
+    // A 64-bit table's index is written ~table (see FunctionCompiler.indirectCall): its element
+    // index is the whole i64 operand.
+    int t = code[pc + 2];
+    long[] table = inst.tables[t < 0 ? ~t : t].elems;
+    long i = t < 0 ? st[sp - 1] : st[sp - 1] & U32;
+    if (Long.compareUnsigned(i, table.length) >= 0) {
+      throw trap(TrapException.UNDEFINED_ELEMENT, " " + Long.toUnsignedString(i), null, fn,
           fp, pc, sp);
     }
-    long ref = table[i];
+    long ref = table[(int) i];
     if (ref == Store.NULL_REF) {
       throw trap(TrapException.UNINITIALIZED_ELEMENT, " " + i, null, fn, fp, pc, sp);
     }
@@ -534,6 +537,52 @@ final class Machine {
             break;
           }
 
+          // ---- tail calls: the callee takes over this frame; the call depth stays ----
+          case Op.RETURN_CALL:
+          case Op.RETURN_CALL_INDIRECT: {
+            FunctionInstance callee;
+            int argTop = sp;
+            if (code[pc] == Op.RETURN_CALL) {
+              callee = inst.functions[code[pc + 1]];
+            } else {
+              callee = indirectCallee(inst, code, fn, fp, pc, sp);
+              argTop = sp - 1;
+            }
+            if (interrupted) {
+              throw interruption(fn, fp, pc, sp);
+            }
+            CompiledFunction ccf = callee.code;
+            if (ccf == null) {
+              // A host function runs from this frame, as for a call; then this frame returns its
+              // results through the RETURN that ends every function's code.
+              sp = callHost(callee, fn, fp, pc, argTop);
+              st = this.st;
+              mb = bytesOf(mem0);
+              pc = code.length - 1;
+              break;
+            }
+            if (fp + ccf.maxHeight > st.length) {
+              ensureStack(fp + ccf.maxHeight, fn, fp, pc, sp);
+              st = this.st;
+            }
+            System.arraycopy(st, argTop - ccf.paramCount, st, fp, ccf.paramCount);
+            fn = callee;
+            cf = ccf;
+            code = ccf.code;
+            pc = 0;
+            sp = fp + ccf.localCount();
+            for (int i = fp + ccf.paramCount; i < sp; i++) {
+              st[i] = 0L;
+            }
+            if (callee.instance != inst) {
+              inst = callee.instance;
+              globals = inst.globals;
+              mem0 = inst.memory0;
+              mb = bytesOf(mem0);
+            }
+            break;
+          }
+
           // ---- parametric and variables ----
           case Op.DROP:
             sp--;
@@ -665,7 +714,7 @@ final class Machine {
             pc++;
             break;
           case Op.MEMORY_GROW:
-            st[sp - 1] = mem0.grow(st[sp - 1] & U32);
+            st[sp - 1] = (int) mem0.grow(st[sp - 1] & U32);
             mb = mem0.bytes;
             pc++;
             break;
@@ -830,6 +879,12 @@ final class Machine {
               }
               sp = nsp;
               pc++;
+              break;
+            }
+            if (code[pc] == Op.WIDE) {
+              sp = Wide.exec(code, pc, st, sp, inst);
+              mb = bytesOf(mem0);
+              pc += 5;
               break;
             }
             sp = Bulk.exec(code, pc, st, sp, inst);

@@ -8,6 +8,7 @@ import dev.coroner.coredump.Frame;
 import dev.coroner.fixtures.Command;
 import dev.coroner.fixtures.WastModule;
 import dev.coroner.fixtures.WastValue;
+import dev.coroner.interpreter.Features;
 import dev.coroner.interpreter.InvalidException;
 import dev.coroner.interpreter.MalformedException;
 import dev.coroner.interpreter.StoreConfig;
@@ -38,8 +39,13 @@ final class SpecRunner {
   private final ScriptEnvironment env;
   private final boolean capture;
 
+  /** A runner for the WebAssembly 2.0 suite: modules may use no 3.0 feature. */
   SpecRunner(StoreConfig config) {
-    this.env = new ScriptEnvironment(config);
+    this(config, Features.WASM_2_0);
+  }
+
+  SpecRunner(StoreConfig config, Features features) {
+    this.env = new ScriptEnvironment(config, features);
     this.capture = config.capture();
   }
 

@@ -330,6 +330,43 @@ final class Machine {
     return argBase + results.length;
   }
 
+  /** The stack pointer after a tail call to a host function ({@link #tailCall}). */
+  private int tailSp;
+
+  /**
+   * The work of a {@link Op#RETURN_CALL} or {@link Op#RETURN_CALL_INDIRECT} at {@code pc}, kept
+   * out of the loop: finds and checks the callee; for a WebAssembly callee, moves the arguments
+   * to the frame base {@code fp}, zeroes its declared locals and returns it (the loop then runs it
+   * in this frame); for a host callee, calls it from this frame, leaves its results on top of the
+   * stack ending at {@link #tailSp} and returns null.
+   */
+  private FunctionInstance tailCall(
+      int[] code, FunctionInstance fn, int fp, int pc, int sp, Instance inst) {
+    FunctionInstance callee;
+    int argTop = sp;
+    if (code[pc] == Op.RETURN_CALL) {
+      callee = inst.functions[code[pc + 1]];
+    } else {
+      callee = indirectCallee(inst, code, fn, fp, pc, sp);
+      argTop = sp - 1;
+    }
+    if (interrupted) {
+      throw interruption(fn, fp, pc, sp);
+    }
+    CompiledFunction ccf = callee.code;
+    if (ccf == null) {
+      tailSp = callHost(callee, fn, fp, pc, argTop);
+      return null;
+    }
+    if (fp + ccf.maxHeight > st.length) {
+      ensureStack(fp + ccf.maxHeight, fn, fp, pc, sp);
+    }
+    long[] st = this.st;
+    System.arraycopy(st, argTop - ccf.paramCount, st, fp, ccf.paramCount);
+    Arrays.fill(st, fp + ccf.paramCount, fp + ccf.localCount(), 0L);
+    return callee;
+  }
+
   // ---- the loop ----
 
   /** Runs {@code entry}, whose arguments are at {@code fp0}; its results end up there. */
@@ -540,40 +577,21 @@ final class Machine {
           // ---- tail calls: the callee takes over this frame; the call depth stays ----
           case Op.RETURN_CALL:
           case Op.RETURN_CALL_INDIRECT: {
-            FunctionInstance callee;
-            int argTop = sp;
-            if (code[pc] == Op.RETURN_CALL) {
-              callee = inst.functions[code[pc + 1]];
-            } else {
-              callee = indirectCallee(inst, code, fn, fp, pc, sp);
-              argTop = sp - 1;
-            }
-            if (interrupted) {
-              throw interruption(fn, fp, pc, sp);
-            }
-            CompiledFunction ccf = callee.code;
-            if (ccf == null) {
-              // A host function runs from this frame, as for a call; then this frame returns its
-              // results through the RETURN that ends every function's code.
-              sp = callHost(callee, fn, fp, pc, argTop);
-              st = this.st;
+            FunctionInstance callee = tailCall(code, fn, fp, pc, sp, inst);
+            st = this.st;
+            if (callee == null) {
+              // A host callee ran from this frame; its results are on top: return them through
+              // the RETURN that ends every function's code.
+              sp = tailSp;
               mb = bytesOf(mem0);
               pc = code.length - 1;
               break;
             }
-            if (fp + ccf.maxHeight > st.length) {
-              ensureStack(fp + ccf.maxHeight, fn, fp, pc, sp);
-              st = this.st;
-            }
-            System.arraycopy(st, argTop - ccf.paramCount, st, fp, ccf.paramCount);
             fn = callee;
-            cf = ccf;
-            code = ccf.code;
+            cf = callee.code;
+            code = cf.code;
             pc = 0;
-            sp = fp + ccf.localCount();
-            for (int i = fp + ccf.paramCount; i < sp; i++) {
-              st[i] = 0L;
-            }
+            sp = fp + cf.localCount();
             if (callee.instance != inst) {
               inst = callee.instance;
               globals = inst.globals;

@@ -27,11 +27,11 @@ final class SimdCompiler {
     switch (in.kind()) {
       case LOAD:
       case STORE:
-        imm = new int[] {c.memarg(in.width())};
+        imm = new int[] {memarg(c, in)};
         break;
       case LOAD_LANE:
       case STORE_LANE: {
-        int offset = c.memarg(in.width());
+        int offset = memarg(c, in);
         imm = new int[] {offset, lane(c, r, in)};
         break;
       }
@@ -66,6 +66,22 @@ final class SimdCompiler {
     for (int v : imm) {
       c.emit(v);
     }
+  }
+
+  /**
+   * The memarg of a SIMD load or store, whose offset it returns. SIMD accesses are implemented for
+   * memory 0 with 32-bit addresses; another memory or a 64-bit memory is rejected with a message
+   * that says so, never run against the wrong memory.
+   */
+  private static int memarg(FunctionCompiler c, SimdInstruction in) {
+    long offset = c.memarg(in.width());
+    if (c.memargMemory != 0 || c.addressType(0) != ValType.I32) {
+      throw c.malformed(in.text() + " on "
+          + (c.memargMemory != 0 ? "memory " + Integer.toUnsignedString(c.memargMemory)
+              : "a 64-bit memory")
+          + ": SIMD accesses are implemented for memory 0 with 32-bit addresses only");
+    }
+    return (int) offset;
   }
 
   private static int lane(

@@ -34,7 +34,14 @@ class ChicoryScorecardTest {
   private static final Map<String, Expected> NOT_EXACT =
       Map.of(
           "traps/call-stack-exhausted.wast:7",
-          new Expected(Verdict.DIVERGENT, Set.of(KnownDivergence.CALL_DEPTH)));
+          new Expected(Verdict.DIVERGENT, Set.of(KnownDivergence.CALL_DEPTH)),
+          // Chicory 1.7.5 rejects 64-bit memories ("invalid memory limit: 4").
+          "wasm3/memory64-oob-above-4gib.wast:13", new Expected(Verdict.NOT_RUNNABLE, Set.of()),
+          "wasm3/memory64-sparse-data.wast:15", new Expected(Verdict.NOT_RUNNABLE, Set.of()),
+          // A finding: after a return_call, Chicory's frames lose the tail-caller's own caller
+          // (1 frame where the golden, and V8, have 2).
+          "wasm3/mutual-tail-recursion.wast:19", new Expected(Verdict.WRONG, Set.of()),
+          "wasm3/tail-call-chain.wast:18", new Expected(Verdict.WRONG, Set.of()));
 
   private record Expected(Verdict verdict, Set<KnownDivergence> divergences) {}
 

@@ -40,9 +40,20 @@ class ChicoryScorecardTest {
   private static final Map<String, List<String>> ALLOWED =
       Map.of("traps/call-stack-exhausted.wast:7", List.of("CALL_DEPTH"));
 
-  /** Cases Chicory 1.7.5's interpreter cannot run: it has no SIMD (its SIMD is another module). */
+  /**
+   * Cases Chicory 1.7.5's interpreter cannot run: it has no SIMD (its SIMD is another module) and
+   * rejects 64-bit memories ("invalid memory limit: 4").
+   */
   private static final Set<String> NOT_RUNNABLE =
-      Set.of("traps/oob-simd-lane-load.wast:18", "values/v128-locals-and-operands.wast:46");
+      Set.of("traps/oob-simd-lane-load.wast:18", "values/v128-locals-and-operands.wast:46",
+          "wasm3/memory64-oob-above-4gib.wast:13", "wasm3/memory64-sparse-data.wast:15");
+
+  /**
+   * A finding: after a {@code return_call}, Chicory's frames lose the tail-caller's own caller (1
+   * frame where the golden, and V8, have 2). No profile allows it.
+   */
+  static final Set<String> WRONG =
+      Set.of("wasm3/mutual-tail-recursion.wast:19", "wasm3/tail-call-chain.wast:18");
 
   @TempDir static Path tmp;
 
@@ -91,6 +102,7 @@ class ChicoryScorecardTest {
     for (CaseVerdict v : card.verdicts()) {
       List<String> want = ALLOWED.get(v.id().toString());
       CaseVerdict.Kind kind = NOT_RUNNABLE.contains(v.id().toString()) ? CaseVerdict.Kind.MISSING
+          : WRONG.contains(v.id().toString()) ? CaseVerdict.Kind.WRONG
           : want == null ? CaseVerdict.Kind.EXACT : CaseVerdict.Kind.ALLOWED;
       List<String> allowances = want == null ? List.of() : want;
       if (v.kind() != kind || !v.allowances().equals(allowances)) {
@@ -108,6 +120,7 @@ class ChicoryScorecardTest {
     List<String> wrong = card.verdicts().stream()
         .filter(v -> v.kind() != CaseVerdict.Kind.EXACT)
         .filter(v -> !NOT_RUNNABLE.contains(v.id().toString()))
+        .filter(v -> !WRONG.contains(v.id().toString()))
         .map(v -> v.id() + " " + v.kind().label() + " " + v.detail())
         .toList();
     assertEquals(1, wrong.size(), wrong::toString);

@@ -5,7 +5,6 @@ import dev.coroner.coredump.CoreStack;
 import dev.coroner.coredump.Frame;
 import dev.coroner.coredump.Global;
 import dev.coroner.coredump.Memory;
-import dev.coroner.coredump.MemoryContents;
 import dev.coroner.coredump.Value;
 import dev.coroner.interpreter.model.ValType;
 import java.util.ArrayList;
@@ -82,11 +81,14 @@ final class Capture {
     return idx;
   }
 
+  /**
+   * A captured memory: its current size, declared maximum and memory64 flag; a 64-bit memory's
+   * contents are sparse (unwritten pages are skipped, not read).
+   */
   private static Memory memory(MemoryInstance m) {
-    byte[] bytes = m.bytes;
-    return new Memory(bytes.length / MemoryInstance.PAGE_SIZE,
-        m.declaredMax >= 0 ? OptionalLong.of(m.declaredMax) : OptionalLong.empty(), false, false,
-        MemoryContents.of(bytes));
+    return new Memory(m.pageCount(),
+        m.declaredMax >= 0 ? OptionalLong.of(m.declaredMax) : OptionalLong.empty(), m.is64, false,
+        m.contents());
   }
 
   private static Global global(GlobalInstance g) {

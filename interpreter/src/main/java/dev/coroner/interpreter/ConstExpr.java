@@ -49,7 +49,16 @@ final class ConstExpr {
     long[] stack = new long[codes.length];
     int sp = 0;
     for (int i = 0; i < codes.length; i++) {
-      stack[sp++] = value(codes[i], immediates[i], inst);
+      switch (codes[i]) {
+        // Extended constant expressions: operators on the two values before them.
+        case Op.I32_ADD: sp--; stack[sp - 1] = (int) stack[sp - 1] + (int) stack[sp]; break;
+        case Op.I32_SUB: sp--; stack[sp - 1] = (int) stack[sp - 1] - (int) stack[sp]; break;
+        case Op.I32_MUL: sp--; stack[sp - 1] = (int) stack[sp - 1] * (int) stack[sp]; break;
+        case Op.I64_ADD: sp--; stack[sp - 1] = stack[sp - 1] + stack[sp]; break;
+        case Op.I64_SUB: sp--; stack[sp - 1] = stack[sp - 1] - stack[sp]; break;
+        case Op.I64_MUL: sp--; stack[sp - 1] = stack[sp - 1] * stack[sp]; break;
+        default: stack[sp++] = value(codes[i], immediates[i], inst); break;
+      }
     }
     return stack[sp - 1];
   }

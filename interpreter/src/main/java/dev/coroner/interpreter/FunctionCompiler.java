@@ -2,6 +2,7 @@ package dev.coroner.interpreter;
 
 import static dev.coroner.interpreter.model.ValType.FUNCREF;
 import static dev.coroner.interpreter.model.ValType.I32;
+import static dev.coroner.interpreter.model.ValType.I64;
 import static dev.coroner.interpreter.model.ValType.UNKNOWN;
 
 import dev.coroner.coredump.BinaryReader;
@@ -499,30 +500,56 @@ final class FunctionCompiler {
     return i;
   }
 
-  /** A memory index: in WebAssembly 2.0 a zero byte, for memory 0. */
-  private void memoryIndex() {
+  /** A memory index: in WebAssembly 2.0 a zero byte, for memory 0; a u32 with multiple memories. */
+  private int memoryIndex() {
+    if (ctx.features().multiMemory()) {
+      return r.readU32("memory index");
+    }
     if (r.readByte("memory index") != 0) {
       throw malformed("zero byte expected");
     }
+    return 0;
   }
 
-  void checkMemory() {
-    if (ctx.memoryCount() == 0) {
-      throw invalid("unknown memory 0");
+  private void checkMemory(int mem) {
+    if (mem < 0 || mem >= ctx.memoryCount()) {
+      throw invalid("unknown memory " + Integer.toUnsignedString(mem));
     }
   }
 
-  /** Reads a load's or store's memarg and checks it; returns the offset. */
-  int memarg(int width) {
+  /** The address type of memory {@code mem}. */
+  int addressType(int mem) {
+    return ctx.memory64(mem) ? I64 : I32;
+  }
+
+  /** The memory index of the last {@link #memarg}. */
+  int memargMemory;
+
+  /**
+   * Reads a load's or store's memarg and checks it; returns the offset. With multiple memories,
+   * flag bit 6 announces a memory index (kept in {@link #memargMemory}); with 64-bit memories the
+   * offset is a u64, below 2^32 for a 32-bit memory.
+   */
+  long memarg(int width) {
     int align = r.readU32("alignment");
-    int offset = r.readU32("offset");
+    int mem = 0;
+    if (ctx.features().multiMemory() && align >= 0x40 && align < 0x80) {
+      align -= 0x40;
+      mem = r.readU32("memory index");
+    }
+    long offset = ctx.features().memory64() ? r.readU64("offset")
+        : r.readU32("offset") & 0xFFFFFFFFL;
     if (align < 0 || align >= 32) {
       throw malformed("malformed memop flags");
     }
-    checkMemory();
+    checkMemory(mem);
     if (1L << align > width) {
       throw invalid("alignment must not be larger than natural");
     }
+    if (!ctx.memory64(mem) && offset >>> 32 != 0) {
+      throw invalid("offset out of range");
+    }
+    memargMemory = mem;
     return offset;
   }
 
@@ -597,6 +624,13 @@ final class FunctionCompiler {
     int a = 0;
     int b = 0;
     int element = UNKNOWN;
+    // The instruction's memories or tables (for the wide form) and their address types.
+    int x = 0;
+    int y = 0;
+    int z = 0;
+    int address = I32;
+    int address2 = I32;
+    boolean wide = false;
     switch (in.immediates()) {
       case NONE:
         break;
@@ -618,22 +652,38 @@ final class FunctionCompiler {
         b = (int) (v >>> 32);
         break;
       }
-      case MEMARG:
-        a = memarg(in.width());
+      case MEMARG: {
+        long offset = memarg(in.width());
+        a = (int) offset;
+        x = memargMemory;
+        y = a;
+        z = (int) (offset >>> 32);
+        address = addressType(x);
+        wide = x != 0 || address == I64;
         break;
+      }
       case MEMORY:
-        memoryIndex();
-        checkMemory();
+        x = memoryIndex();
+        checkMemory(x);
+        address = addressType(x);
+        wide = x != 0 || address == I64;
         break;
       case MEMORY_MEMORY:
-        memoryIndex();
-        memoryIndex();
-        checkMemory();
+        x = memoryIndex();
+        y = memoryIndex();
+        checkMemory(x);
+        checkMemory(y);
+        address = addressType(x);
+        address2 = addressType(y);
+        wide = x != 0 || y != 0 || address == I64 || address2 == I64;
         break;
       case DATA_MEMORY:
         a = dataIndex();
-        memoryIndex();
-        checkMemory();
+        y = memoryIndex();
+        checkMemory(y);
+        x = a;
+        address = addressType(y);
+        wide = y != 0 || address == I64;
         break;
       case DATA:
         a = dataIndex();
@@ -650,6 +700,9 @@ final class FunctionCompiler {
       case TABLE:
         a = tableIndex();
         element = ctx.tableElemType(a);
+        x = a;
+        address = ctx.table64(a) ? I64 : I32;
+        wide = address == I64;
         break;
       case TABLE_TABLE:
         a = tableIndex();
@@ -657,6 +710,11 @@ final class FunctionCompiler {
         if (ctx.tableElemType(a) != ctx.tableElemType(b)) {
           throw invalid("type mismatch");
         }
+        x = a;
+        y = b;
+        address = ctx.table64(a) ? I64 : I32;
+        address2 = ctx.table64(b) ? I64 : I32;
+        wide = address == I64 || address2 == I64;
         break;
       case ELEM_TABLE: {
         // The table index is checked before the segment index, as the reference interpreter does.
@@ -666,17 +724,35 @@ final class FunctionCompiler {
         if (ctx.elemType(a) != ctx.tableElemType(b)) {
           throw invalid("type mismatch");
         }
+        x = a;
+        y = b;
+        address = ctx.table64(b) ? I64 : I32;
+        wide = address == I64;
         break;
       }
       default:
         throw new AssertionError(in + " has untyped immediates " + in.immediates());
     }
     byte[] params = in.params();
+    boolean copy = in == Instruction.MEMORY_COPY || in == Instruction.TABLE_COPY;
     for (int i = params.length - 1; i >= 0; i--) {
-      pop(resolve(params[i], element));
+      int t = resolve(params[i], element, address);
+      if (copy) {
+        // Destination, source, and a length that is 64-bit only when both are.
+        t = i == 0 ? address : i == 1 ? address2 : address == I64 && address2 == I64 ? I64 : I32;
+      }
+      pop(t);
     }
     for (byte t : in.results()) {
-      push(resolve(t, element));
+      push(resolve(t, element, address));
+    }
+    if (wide) {
+      emitOp(Op.WIDE);
+      emit(in.code());
+      emit(x);
+      emit(y);
+      emit(z);
+      return;
     }
     emitOp(in.code());
     int ints = in.immediates().ints();
@@ -688,11 +764,15 @@ final class FunctionCompiler {
     }
   }
 
-  /** A table type with its placeholders resolved: addresses are i32 (32-bit memories). */
-  static int resolve(byte t, int element) {
+  /**
+   * A table type with its placeholders resolved: {@code address} is the address type of the
+   * instruction's memory, or the index type of its table.
+   */
+  private static int resolve(byte t, int element, int address) {
     switch (t) {
       case Sig.ADDRESS:
-        return I32;
+      case Sig.INDEX:
+        return address;
       case Sig.ELEMENT:
         return element;
       default:
@@ -802,21 +882,27 @@ final class FunctionCompiler {
         break;
       }
       case CALL_INDIRECT: {
-        int typeIdx = r.readU32("type index");
-        int table = tableIndex();
-        if (typeIdx < 0 || typeIdx >= ctx.typeCount()) {
-          throw invalid("unknown type");
-        }
-        if (ctx.tableElemType(table) != FUNCREF) {
-          throw invalid("type mismatch");
-        }
-        pop(I32);
-        FuncType t = ctx.type(typeIdx);
-        popCallArgs(t);
-        emitOp(Op.CALL_INDIRECT);
-        emit(typeIdx);
-        emit(table);
+        FuncType t = indirectCall(Op.CALL_INDIRECT);
         pushResults(t);
+        break;
+      }
+      case RETURN_CALL: {
+        tailCalls();
+        int f = funcIdx();
+        FuncType t = ctx.functionType(f);
+        popCallArgs(t);
+        checkTailResults(t);
+        emitOp(Op.RETURN_CALL);
+        emit(f);
+        emit(0);
+        setUnreachable();
+        break;
+      }
+      case RETURN_CALL_INDIRECT: {
+        tailCalls();
+        FuncType t = indirectCall(Op.RETURN_CALL_INDIRECT);
+        checkTailResults(t);
+        setUnreachable();
         break;
       }
       case DROP:
@@ -954,6 +1040,50 @@ final class FunctionCompiler {
   /** The number of a local instruction: {@code scalar}, or {@code v128} for a v128 local. */
   private int localOp(int local, int scalar, int v128) {
     return localTypes[local] == (byte) ValType.V128 ? v128 : scalar;
+  }
+
+  /**
+   * Validates and emits {@link Op#CALL_INDIRECT} or {@link Op#RETURN_CALL_INDIRECT}: type, table (its
+   * index written as {@code ~table} for a 64-bit table, whose element index is an i64), then the
+   * element index and the arguments popped.
+   */
+  private FuncType indirectCall(int op) {
+    int typeIdx = r.readU32("type index");
+    int table = tableIndex();
+    if (typeIdx < 0 || typeIdx >= ctx.typeCount()) {
+      throw invalid("unknown type");
+    }
+    if (ctx.tableElemType(table) != FUNCREF) {
+      throw invalid("type mismatch");
+    }
+    boolean table64 = ctx.table64(table);
+    pop(table64 ? I64 : I32);
+    FuncType t = ctx.type(typeIdx);
+    popCallArgs(t);
+    emitOp(op);
+    emit(typeIdx);
+    emit(table64 ? ~table : table);
+    return t;
+  }
+
+  private void tailCalls() {
+    if (!ctx.features().tailCalls()) {
+      throw malformed("illegal opcode 0x" + Integer.toHexString(current.opcode())
+          + ": tail calls are a WebAssembly 3.0 feature");
+    }
+  }
+
+  /** A tail call returns the callee's results as the caller's own: the types must match. */
+  private void checkTailResults(FuncType callee) {
+    byte[] own = ctrls[0].results;
+    if (callee.resultCount() != own.length) {
+      throw invalid("type mismatch");
+    }
+    for (int i = 0; i < own.length; i++) {
+      if (callee.result(i) != (own[i] & 0xFF)) {
+        throw invalid("type mismatch");
+      }
+    }
   }
 
   private void popCallArgs(FuncType t) {

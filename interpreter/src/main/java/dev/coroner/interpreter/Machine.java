@@ -281,13 +281,16 @@ final class Machine {
    */
   private FunctionInstance indirectCallee(
       Instance inst, int[] code, FunctionInstance fn, int fp, int pc, int sp) {
-    long[] table = inst.tables[code[pc + 2]].elems;
-    int i = (int) st[sp - 1];
-    if (Integer.compareUnsigned(i, table.length) >= 0) {
-      throw trap(TrapException.UNDEFINED_ELEMENT, " " + Integer.toUnsignedString(i), null, fn,
+    // A 64-bit table's index is written ~table (see FunctionCompiler.indirectCall): its element
+    // index is the whole i64 operand.
+    int t = code[pc + 2];
+    long[] table = inst.tables[t < 0 ? ~t : t].elems;
+    long i = t < 0 ? st[sp - 1] : st[sp - 1] & U32;
+    if (Long.compareUnsigned(i, table.length) >= 0) {
+      throw trap(TrapException.UNDEFINED_ELEMENT, " " + Long.toUnsignedString(i), null, fn,
           fp, pc, sp);
     }
-    long ref = table[i];
+    long ref = table[(int) i];
     if (ref == Store.NULL_REF) {
       throw trap(TrapException.UNINITIALIZED_ELEMENT, " " + i, null, fn, fp, pc, sp);
     }
@@ -328,6 +331,43 @@ final class Machine {
     ensureStack(argBase + results.length, fn, fp, pc, sp);
     System.arraycopy(results, 0, st, argBase, results.length);
     return argBase + results.length;
+  }
+
+  /** The stack pointer after a tail call to a host function ({@link #tailCall}). */
+  private int tailSp;
+
+  /**
+   * The work of a {@link Op#RETURN_CALL} or {@link Op#RETURN_CALL_INDIRECT} at {@code pc}, kept
+   * out of the loop: finds and checks the callee; for a WebAssembly callee, moves the arguments
+   * to the frame base {@code fp}, zeroes its declared locals and returns it (the loop then runs it
+   * in this frame); for a host callee, calls it from this frame, leaves its results on top of the
+   * stack ending at {@link #tailSp} and returns null.
+   */
+  private FunctionInstance tailCall(
+      int[] code, FunctionInstance fn, int fp, int pc, int sp, Instance inst) {
+    FunctionInstance callee;
+    int argTop = sp;
+    if (code[pc] == Op.RETURN_CALL) {
+      callee = inst.functions[code[pc + 1]];
+    } else {
+      callee = indirectCallee(inst, code, fn, fp, pc, sp);
+      argTop = sp - 1;
+    }
+    if (interrupted) {
+      throw interruption(fn, fp, pc, sp);
+    }
+    CompiledFunction ccf = callee.code;
+    if (ccf == null) {
+      tailSp = callHost(callee, fn, fp, pc, argTop);
+      return null;
+    }
+    if (fp + ccf.maxHeight > st.length) {
+      ensureStack(fp + ccf.maxHeight, fn, fp, pc, sp);
+    }
+    long[] st = this.st;
+    System.arraycopy(st, argTop - ccf.paramCount, st, fp, ccf.paramCount);
+    Arrays.fill(st, fp + ccf.paramCount, fp + ccf.localCount(), 0L);
+    return callee;
   }
 
   // ---- the loop ----
@@ -537,6 +577,33 @@ final class Machine {
             break;
           }
 
+          // ---- tail calls: the callee takes over this frame; the call depth stays ----
+          case Op.RETURN_CALL:
+          case Op.RETURN_CALL_INDIRECT: {
+            FunctionInstance callee = tailCall(code, fn, fp, pc, sp, inst);
+            st = this.st;
+            if (callee == null) {
+              // A host callee ran from this frame; its results are on top: return them through
+              // the RETURN that ends every function's code.
+              sp = tailSp;
+              mb = bytesOf(mem0);
+              pc = code.length - 1;
+              break;
+            }
+            fn = callee;
+            cf = callee.code;
+            code = cf.code;
+            pc = 0;
+            sp = fp + cf.localCount();
+            if (callee.instance != inst) {
+              inst = callee.instance;
+              globals = inst.globals;
+              mem0 = inst.memory0;
+              mb = bytesOf(mem0);
+            }
+            break;
+          }
+
           // ---- parametric and variables ----
           case Op.DROP:
             sp--;
@@ -668,7 +735,7 @@ final class Machine {
             pc++;
             break;
           case Op.MEMORY_GROW:
-            st[sp - 1] = mem0.grow(st[sp - 1] & U32);
+            st[sp - 1] = (int) mem0.grow(st[sp - 1] & U32);
             mb = mem0.bytes;
             pc++;
             break;
@@ -833,6 +900,12 @@ final class Machine {
               }
               sp = nsp;
               pc++;
+              break;
+            }
+            if (code[pc] == Op.WIDE) {
+              sp = Wide.exec(code, pc, st, sp, inst);
+              mb = bytesOf(mem0);
+              pc += 5;
               break;
             }
             if (code[pc] >= Op.FD) {

@@ -41,51 +41,51 @@ final class Simd {
     }
     switch (SimdInstruction.of(op)) {
       case V128_LOAD: {
-        V128.load(st, sp, mem(inst), ea(st, sp - 1, code, pc));
+        V128.load(st, sp, mem(inst, code, pc), ea(st, sp - 1, code, pc));
         return push1(st, sp);
       }
       case V128_LOAD8X8_S: {
-        V128.loadExtend(st, sp, mem(inst), ea(st, sp - 1, code, pc), 16, true);
+        V128.loadExtend(st, sp, mem(inst, code, pc), ea(st, sp - 1, code, pc), 16, true);
         return push1(st, sp);
       }
       case V128_LOAD8X8_U: {
-        V128.loadExtend(st, sp, mem(inst), ea(st, sp - 1, code, pc), 16, false);
+        V128.loadExtend(st, sp, mem(inst, code, pc), ea(st, sp - 1, code, pc), 16, false);
         return push1(st, sp);
       }
       case V128_LOAD16X4_S: {
-        V128.loadExtend(st, sp, mem(inst), ea(st, sp - 1, code, pc), 32, true);
+        V128.loadExtend(st, sp, mem(inst, code, pc), ea(st, sp - 1, code, pc), 32, true);
         return push1(st, sp);
       }
       case V128_LOAD16X4_U: {
-        V128.loadExtend(st, sp, mem(inst), ea(st, sp - 1, code, pc), 32, false);
+        V128.loadExtend(st, sp, mem(inst, code, pc), ea(st, sp - 1, code, pc), 32, false);
         return push1(st, sp);
       }
       case V128_LOAD32X2_S: {
-        V128.loadExtend(st, sp, mem(inst), ea(st, sp - 1, code, pc), 64, true);
+        V128.loadExtend(st, sp, mem(inst, code, pc), ea(st, sp - 1, code, pc), 64, true);
         return push1(st, sp);
       }
       case V128_LOAD32X2_U: {
-        V128.loadExtend(st, sp, mem(inst), ea(st, sp - 1, code, pc), 64, false);
+        V128.loadExtend(st, sp, mem(inst, code, pc), ea(st, sp - 1, code, pc), 64, false);
         return push1(st, sp);
       }
       case V128_LOAD8_SPLAT: {
-        V128.splat(st, sp, 8, V128.loadN(mem(inst), ea(st, sp - 1, code, pc), 1));
+        V128.splat(st, sp, 8, V128.loadN(mem(inst, code, pc), ea(st, sp - 1, code, pc), 1));
         return push1(st, sp);
       }
       case V128_LOAD16_SPLAT: {
-        V128.splat(st, sp, 16, V128.loadN(mem(inst), ea(st, sp - 1, code, pc), 2));
+        V128.splat(st, sp, 16, V128.loadN(mem(inst, code, pc), ea(st, sp - 1, code, pc), 2));
         return push1(st, sp);
       }
       case V128_LOAD32_SPLAT: {
-        V128.splat(st, sp, 32, V128.loadN(mem(inst), ea(st, sp - 1, code, pc), 4));
+        V128.splat(st, sp, 32, V128.loadN(mem(inst, code, pc), ea(st, sp - 1, code, pc), 4));
         return push1(st, sp);
       }
       case V128_LOAD64_SPLAT: {
-        V128.splat(st, sp, 64, V128.loadN(mem(inst), ea(st, sp - 1, code, pc), 8));
+        V128.splat(st, sp, 64, V128.loadN(mem(inst, code, pc), ea(st, sp - 1, code, pc), 8));
         return push1(st, sp);
       }
       case V128_STORE: {
-        V128.store(mem(inst), ea(st, sp - 3, code, pc), st[sp - 2], st[sp - 1]);
+        V128.store(mem(inst, code, pc), ea(st, sp - 3, code, pc), st[sp - 2], st[sp - 1]);
         return sp - 3;
       }
       case V128_CONST: {
@@ -397,28 +397,28 @@ final class Simd {
         return sp - 1;
       }
       case V128_LOAD8_LANE: {
-        long loaded = V128.loadN(mem(inst), ea(st, sp - 3, code, pc), 1);
+        long loaded = V128.loadN(mem(inst, code, pc), ea(st, sp - 3, code, pc), 1);
         V128.replaceLane(st, sp, st, sp - 2, 8, code[pc + 2], loaded);
         st[sp - 3] = st[sp];
         st[sp - 2] = st[sp + 1];
         return sp - 1;
       }
       case V128_LOAD16_LANE: {
-        long loaded = V128.loadN(mem(inst), ea(st, sp - 3, code, pc), 2);
+        long loaded = V128.loadN(mem(inst, code, pc), ea(st, sp - 3, code, pc), 2);
         V128.replaceLane(st, sp, st, sp - 2, 16, code[pc + 2], loaded);
         st[sp - 3] = st[sp];
         st[sp - 2] = st[sp + 1];
         return sp - 1;
       }
       case V128_LOAD32_LANE: {
-        long loaded = V128.loadN(mem(inst), ea(st, sp - 3, code, pc), 4);
+        long loaded = V128.loadN(mem(inst, code, pc), ea(st, sp - 3, code, pc), 4);
         V128.replaceLane(st, sp, st, sp - 2, 32, code[pc + 2], loaded);
         st[sp - 3] = st[sp];
         st[sp - 2] = st[sp + 1];
         return sp - 1;
       }
       case V128_LOAD64_LANE: {
-        long loaded = V128.loadN(mem(inst), ea(st, sp - 3, code, pc), 8);
+        long loaded = V128.loadN(mem(inst, code, pc), ea(st, sp - 3, code, pc), 8);
         V128.replaceLane(st, sp, st, sp - 2, 64, code[pc + 2], loaded);
         st[sp - 3] = st[sp];
         st[sp - 2] = st[sp + 1];
@@ -426,31 +426,31 @@ final class Simd {
       }
       case V128_STORE8_LANE: {
         long lane = V128.laneU(st, sp - 2, 8, code[pc + 2]);
-        V128.storeN(mem(inst), ea(st, sp - 3, code, pc), 1, lane);
+        V128.storeN(mem(inst, code, pc), ea(st, sp - 3, code, pc), 1, lane);
         return sp - 3;
       }
       case V128_STORE16_LANE: {
         long lane = V128.laneU(st, sp - 2, 16, code[pc + 2]);
-        V128.storeN(mem(inst), ea(st, sp - 3, code, pc), 2, lane);
+        V128.storeN(mem(inst, code, pc), ea(st, sp - 3, code, pc), 2, lane);
         return sp - 3;
       }
       case V128_STORE32_LANE: {
         long lane = V128.laneU(st, sp - 2, 32, code[pc + 2]);
-        V128.storeN(mem(inst), ea(st, sp - 3, code, pc), 4, lane);
+        V128.storeN(mem(inst, code, pc), ea(st, sp - 3, code, pc), 4, lane);
         return sp - 3;
       }
       case V128_STORE64_LANE: {
         long lane = V128.laneU(st, sp - 2, 64, code[pc + 2]);
-        V128.storeN(mem(inst), ea(st, sp - 3, code, pc), 8, lane);
+        V128.storeN(mem(inst, code, pc), ea(st, sp - 3, code, pc), 8, lane);
         return sp - 3;
       }
       case V128_LOAD32_ZERO: {
-        st[sp] = V128.loadN(mem(inst), ea(st, sp - 1, code, pc), 4);
+        st[sp] = V128.loadN(mem(inst, code, pc), ea(st, sp - 1, code, pc), 4);
         st[sp + 1] = 0;
         return push1(st, sp);
       }
       case V128_LOAD64_ZERO: {
-        st[sp] = V128.loadN(mem(inst), ea(st, sp - 1, code, pc), 8);
+        st[sp] = V128.loadN(mem(inst, code, pc), ea(st, sp - 1, code, pc), 8);
         st[sp + 1] = 0;
         return push1(st, sp);
       }
@@ -1097,8 +1097,10 @@ final class Simd {
     }
   }
 
-  private static byte[] mem(Instance inst) {
-    return inst.memory0.bytes;
+  /** The bytes of the memory a SIMD load or store names (its last immediate: the memory index). */
+  private static byte[] mem(Instance inst, int[] code, int pc) {
+    int index = code[pc + SimdInstruction.codeLength(code[pc]) - 1];
+    return index == 0 ? inst.memory0.bytes : inst.memories[index].bytes;
   }
 
   /** The effective address of the memory instruction at {@code pc} (address at {@code st[at]}). */

@@ -9,7 +9,7 @@ import dev.coroner.interpreter.model.ValType;
  * access width, lane indices against the lane count), then operands popped and results pushed.
  *
  * <p>Pre-decoded code: the number ({@link SimdInstruction#code()}) followed by the memarg's offset,
- * then a lane index (lane loads and stores); a lane index (extract, replace); the 16 bytes of a
+ * then a lane index (lane loads and stores), then the memory index; a lane index (extract, replace); the 16 bytes of a
  * {@code v128.const} as four little-endian ints; or a shuffle's 16 lane indices, one int each.
  */
 final class SimdCompiler {
@@ -27,12 +27,12 @@ final class SimdCompiler {
     switch (in.kind()) {
       case LOAD:
       case STORE:
-        imm = new int[] {c.memarg(in.width())};
+        imm = new int[] {memarg(c, in), c.memargMemory};
         break;
       case LOAD_LANE:
       case STORE_LANE: {
-        int offset = c.memarg(in.width());
-        imm = new int[] {offset, lane(c, r, in)};
+        int offset = memarg(c, in);
+        imm = new int[] {offset, lane(c, r, in), c.memargMemory};
         break;
       }
       case EXTRACT:
@@ -66,6 +66,21 @@ final class SimdCompiler {
     for (int v : imm) {
       c.emit(v);
     }
+  }
+
+  /**
+   * The memarg of a SIMD load or store, whose offset it returns (its memory index is then in {@code
+   * c.memargMemory}). SIMD accesses are implemented for 32-bit memories, any index; one on a 64-bit
+   * memory is rejected with a message that says so.
+   */
+  private static int memarg(FunctionCompiler c, SimdInstruction in) {
+    long offset = c.memarg(in.width());
+    if (c.addressType(c.memargMemory) != ValType.I32) {
+      throw c.malformed(in.text() + " on 64-bit memory "
+          + Integer.toUnsignedString(c.memargMemory)
+          + ": SIMD accesses are implemented for 32-bit memories only");
+    }
+    return (int) offset;
   }
 
   private static int lane(

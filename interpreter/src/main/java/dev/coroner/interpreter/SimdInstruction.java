@@ -260,14 +260,17 @@ enum SimdInstruction {
 
   /** The shape of an instruction: its immediates and its typing. */
   enum Kind {
-    /** memarg; [address] -> [v128]. {@code arg} is the access width in bytes. */
-    LOAD(1),
-    /** memarg; [address v128] -> []. */
-    STORE(1),
-    /** memarg lane; [address v128] -> [v128]. */
-    LOAD_LANE(2),
-    /** memarg lane; [address v128] -> []. */
-    STORE_LANE(2),
+    /**
+     * memarg; [address] -> [v128]. {@code arg} is the access width in bytes. Pre-decoded: offset,
+     * memory index (the last immediate of every memory kind).
+     */
+    LOAD(2),
+    /** memarg; [address v128] -> []. Pre-decoded: offset, memory index. */
+    STORE(2),
+    /** memarg lane; [address v128] -> [v128]. Pre-decoded: offset, lane, memory index. */
+    LOAD_LANE(3),
+    /** memarg lane; [address v128] -> []. Pre-decoded: offset, lane, memory index. */
+    STORE_LANE(3),
     /** 16 bytes; [] -> [v128]. */
     CONST(4),
     /** 16 lane indices; [v128 v128] -> [v128]. */

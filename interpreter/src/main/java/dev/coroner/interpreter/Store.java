@@ -285,10 +285,12 @@ public final class Store {
     for (int i = 0; i < module.elems.size(); i++) {
       ElemSegment seg = module.elems.get(i);
       if (seg.mode() == ElemSegment.ACTIVE) {
-        long offset = seg.offset().evaluate(inst) & 0xFFFFFFFFL;
-        long[] refs = inst.elemSegs[i];
         TableInstance table = inst.tables[seg.table()];
-        if (offset + refs.length > table.elems.length) {
+        long offset = seg.offset().evaluate(inst);
+        offset = table.is64 ? offset : offset & 0xFFFFFFFFL;
+        long[] refs = inst.elemSegs[i];
+        if (Long.compareUnsigned(offset, table.elems.length) > 0
+            || offset + refs.length > table.elems.length) {
           throw segmentTrap(TrapException.TABLE_OUT_OF_BOUNDS, "element segment " + i);
         }
         System.arraycopy(refs, 0, table.elems, (int) offset, refs.length);
@@ -300,12 +302,15 @@ public final class Store {
     for (int i = 0; i < module.datas.size(); i++) {
       DataSegment seg = module.datas.get(i);
       if (seg.active()) {
-        long offset = seg.offset().evaluate(inst) & 0xFFFFFFFFL;
-        byte[] mem = inst.memories[seg.memory()].bytes;
-        if (offset + seg.bytes().length > mem.length) {
+        MemoryInstance mem = inst.memories[seg.memory()];
+        long offset = seg.offset().evaluate(inst);
+        offset = mem.is64 ? offset : offset & 0xFFFFFFFFL;
+        int length = seg.bytes().length;
+        if (Long.compareUnsigned(offset, mem.byteSize()) > 0
+            || offset + length > mem.byteSize()) {
           throw segmentTrap(TrapException.MEMORY_OUT_OF_BOUNDS, "data segment " + i);
         }
-        System.arraycopy(seg.bytes(), 0, mem, (int) offset, seg.bytes().length);
+        mem.writeAt(offset, seg.bytes(), 0, length);
         inst.dataSegs[i] = null;
       }
     }

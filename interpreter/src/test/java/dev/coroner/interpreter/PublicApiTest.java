@@ -21,7 +21,7 @@ class PublicApiTest {
 
   @Test
   void onlyTheEmbeddingApiIsPublic() throws Exception {
-    assertEquals(Set.of("Extern", "FrameView", "FunctionInstance", "GlobalInstance", "HostFunction",
+    assertEquals(Set.of("Extern", "Features", "FrameView", "FunctionInstance", "GlobalInstance", "HostFunction",
         "Instance", "InvalidException", "MalformedException", "MemoryInstance", "Store",
         "StoreConfig", "TableInstance", "TrapException", "UninstantiableException",
         "UnlinkableException", "WasmException", "WasmModule"), publicTypes(""));

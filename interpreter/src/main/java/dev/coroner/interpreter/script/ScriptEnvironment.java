@@ -1,5 +1,6 @@
 package dev.coroner.interpreter.script;
 
+import dev.coroner.interpreter.Features;
 import dev.coroner.interpreter.FunctionInstance;
 import dev.coroner.interpreter.GlobalInstance;
 import dev.coroner.interpreter.Instance;
@@ -21,12 +22,19 @@ import java.util.Map;
  */
 public final class ScriptEnvironment {
   private final Store store;
+  private final Features features;
   private final Map<String, Instance> named = new HashMap<>();
   private Instance current;
 
   /** A fresh environment with {@code spectest} and {@code coroner} registered. */
   public ScriptEnvironment(StoreConfig config) {
+    this(config, Features.WASM_3_0);
+  }
+
+  /** A fresh environment whose modules may use only {@code features} of WebAssembly 3.0. */
+  public ScriptEnvironment(StoreConfig config, Features features) {
     this.store = new Store(config);
+    this.features = features;
     store.register("spectest", HostModules.spectest(store));
     store.register("coroner", HostModules.coroner(store));
   }
@@ -42,7 +50,7 @@ public final class ScriptEnvironment {
 
   /** Decodes and validates a module (no instantiation). */
   public WasmModule parse(byte[] bytes) {
-    return WasmModule.parse(bytes);
+    return WasmModule.parse(bytes, features);
   }
 
   /**
@@ -53,7 +61,7 @@ public final class ScriptEnvironment {
    * @param instanceName the name given to the instance for coredumps, or null
    */
   public Instance module(byte[] bytes, String name, String instanceName) {
-    WasmModule m = WasmModule.parse(bytes);
+    WasmModule m = WasmModule.parse(bytes, features);
     return module(m, name, instanceName);
   }
 

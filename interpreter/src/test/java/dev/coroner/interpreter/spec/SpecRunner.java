@@ -8,6 +8,7 @@ import dev.coroner.coredump.Frame;
 import dev.coroner.fixtures.Command;
 import dev.coroner.fixtures.WastModule;
 import dev.coroner.fixtures.WastValue;
+import dev.coroner.interpreter.Features;
 import dev.coroner.interpreter.InvalidException;
 import dev.coroner.interpreter.MalformedException;
 import dev.coroner.interpreter.StoreConfig;
@@ -40,12 +41,18 @@ final class SpecRunner {
   /** The script's text, for {@link FloatLiterals}; empty when unknown. */
   private final List<String> scriptLines;
 
+  /** A runner for the WebAssembly 2.0 suite: modules may use no 3.0 feature. */
   SpecRunner(StoreConfig config) {
-    this(config, List.of());
+    this(config, Features.WASM_2_0, List.of());
   }
 
+  /** A runner for the WebAssembly 2.0 suite whose float literals are re-read from the script. */
   SpecRunner(StoreConfig config, List<String> scriptLines) {
-    this.env = new ScriptEnvironment(config);
+    this(config, Features.WASM_2_0, scriptLines);
+  }
+
+  SpecRunner(StoreConfig config, Features features, List<String> scriptLines) {
+    this.env = new ScriptEnvironment(config, features);
     this.capture = config.capture();
     this.scriptLines = scriptLines;
   }

@@ -49,7 +49,18 @@ public enum Bug {
       true),
   EMPTY_SECTIONS_OMITTED(
       "empty memory, global, data, coremodules and coreinstances sections left out", true),
-  EXPLICIT_MEMIDX_ZERO("data segments of memory 0 use the 0x02 0x00 header", true);
+  EXPLICIT_MEMIDX_ZERO("data segments of memory 0 use the 0x02 0x00 header", true),
+  I32_OFFSET_FOR_MEMORY64(
+      "data segments of a 64-bit memory use an i32.const offset (the 32-bit habit; addresses of"
+          + " 2 GiB and more wrap)"),
+  MEMORY64_FLAG_LOST("a 64-bit memory's limits written without the memory64 flag (bit 2), as u32"),
+  TAIL_CALLER_KEPT(
+      "a frame that tail-called away kept in the dump (return_call run as call): emulated from the"
+          + " dump alone, the youngest frame's tail-caller written below it as a copy of it at the"
+          + " same offset with an empty stack"),
+  MEMORIES_REVERSED(
+      "an instance's memories written in reverse index order in the memory and data sections,"
+          + " coreinstances unchanged");
 
   private final String description;
   private final boolean allowedSemantically;

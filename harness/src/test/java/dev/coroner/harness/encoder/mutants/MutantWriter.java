@@ -107,15 +107,26 @@ public final class MutantWriter implements CoredumpEncoder {
     return file.toByteArray();
   }
 
+  /** The dump's memories in the order the memory and data sections write them. */
+  private List<Memory> ordered(List<Memory> memories) {
+    if (!has(Bug.MEMORIES_REVERSED)) {
+      return memories;
+    }
+    List<Memory> reversed = new ArrayList<>(memories);
+    Collections.reverse(reversed);
+    return reversed;
+  }
+
   private byte[] memorySection(List<Memory> memories) {
     Out p = new Out();
     p.u32(memories.size());
-    for (Memory m : memories) {
-      p.b((m.maxPages().isPresent() ? 1 : 0) | (m.shared() ? 2 : 0) | (m.memory64() ? 4 : 0));
+    for (Memory m : ordered(memories)) {
+      boolean m64 = m.memory64() && !has(Bug.MEMORY64_FLAG_LOST);
+      p.b((m.maxPages().isPresent() ? 1 : 0) | (m.shared() ? 2 : 0) | (m64 ? 4 : 0));
       long min = has(Bug.MIN_IS_DECLARED_INITIAL) ? 1 : m.minPages();
-      p.limit(min, m.memory64());
+      p.limit(min, m64);
       if (m.maxPages().isPresent()) {
-        p.limit(m.maxPages().getAsLong(), m.memory64());
+        p.limit(m.maxPages().getAsLong(), m64);
       }
     }
     return section(5, p);
@@ -178,6 +189,7 @@ public final class MutantWriter implements CoredumpEncoder {
   /** The data section payload; {@code segments} counts what it holds. */
   private Out dataPayload(List<Memory> memories) {
     Out segs = new Out();
+    memories = ordered(memories);
     for (int m = 0; m < memories.size(); m++) {
       Memory memory = memories.get(m);
       MemoryContents c = memory.contents();
@@ -187,12 +199,19 @@ public final class MutantWriter implements CoredumpEncoder {
         while (end > 0 && c.get(end - 1) == 0) {
           end--;
         }
-        segment(segs, m, memory.memory64(), 0, c.bytes(0, (int) end));
-        continue;
+        // A segment holds at most an array's worth: above 2 GiB (64-bit memories) the mutant,
+        // like any real producer, cannot write one, and falls back to the canonical chunks.
+        if (end <= Integer.MAX_VALUE - 8) {
+          segment(segs, m, memory.memory64(), 0, c.bytes(0, (int) end));
+          continue;
+        }
       }
       for (long start = 0; has(Bug.LAST_CHUNK_DROPPED) ? start + CHUNK < size : start < size;
           start += CHUNK) {
-        if (c.skipZeros(start) >= start + CHUNK) {
+        long zerosEnd = c.skipZeros(start);
+        if (zerosEnd >= start + CHUNK) {
+          // Jump over the whole zero run (sparse 64-bit memories), to the chunk it ends in.
+          start = zerosEnd / CHUNK * CHUNK - CHUNK;
           continue;
         }
         byte[] chunk = c.bytes(start, (int) Math.min(CHUNK, size - start));
@@ -230,7 +249,7 @@ public final class MutantWriter implements CoredumpEncoder {
       out.b(2);
       out.u32(memory);
     }
-    if (memory64) {
+    if (memory64 && !has(Bug.I32_OFFSET_FOR_MEMORY64)) {
       out.b(0x42);
       out.s64(offset);
     } else {
@@ -266,6 +285,11 @@ public final class MutantWriter implements CoredumpEncoder {
     p.b(0);
     p.name(thread.threadName());
     List<Frame> frames = new ArrayList<>(thread.frames());
+    if (has(Bug.TAIL_CALLER_KEPT) && !frames.isEmpty()) {
+      Frame young = frames.get(0);
+      frames.add(1, new Frame(young.instanceIndex(), young.functionIndex(), young.codeOffset(),
+          young.locals(), List.of()));
+    }
     if (has(Bug.FRAMES_OLDEST_FIRST)) {
       Collections.reverse(frames);
     }

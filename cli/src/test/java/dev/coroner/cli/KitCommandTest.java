@@ -102,9 +102,14 @@ class KitCommandTest {
         + r.out().lines().filter(l -> l.contains(" cases: ")).findFirst().orElseThrow());
   }
 
-  /** Cases Chicory 1.7.5's interpreter cannot run: it has no SIMD. */
+  /** Cases Chicory 1.7.5's interpreter cannot run: it has no SIMD and no 64-bit memories. */
   private static final List<String> NOT_RUNNABLE_IN_CHICORY =
-      List.of("traps/oob-simd-lane-load.wast:18", "values/v128-locals-and-operands.wast:46");
+      List.of("traps/oob-simd-lane-load.wast:18", "values/v128-locals-and-operands.wast:46",
+          "wasm3/memory64-oob-above-4gib.wast:13", "wasm3/memory64-sparse-data.wast:15");
+
+  /** Chicory's dumps after a return_call lose the tail-caller's caller: wrong under any profile. */
+  private static final List<String> WRONG_IN_CHICORY =
+      List.of("wasm3/mutual-tail-recursion.wast:19", "wasm3/tail-call-chain.wast:18");
 
   @Test
   void chicorysDumpsFromTheKitDivergeOnlyAsTheChicoryProfileAllowsBesidesItsMissingSimd() {
@@ -121,9 +126,14 @@ class KitCommandTest {
     assertEquals(1, r.exit(), r::toString);
     assertLine(r.out(), "allowed divergence  traps/call-stack-exhausted.wast:7  CALL_DEPTH");
     int missing = NOT_RUNNABLE_IN_CHICORY.size();
-    assertTrue(r.out().contains("\n" + cases.size() + " cases: " + (cases.size() - 1 - missing)
-        + " exact, 0 same state, 1 allowed divergence, 0 wrong, " + missing + " missing\n"),
-        r::toString);
+    int wrong = WRONG_IN_CHICORY.size();
+    assertTrue(r.out().contains("\n" + cases.size() + " cases: "
+        + (cases.size() - 1 - missing - wrong) + " exact, 0 same state, 1 allowed divergence, "
+        + wrong + " wrong, " + missing + " missing\n"), r::toString);
+    for (String id : WRONG_IN_CHICORY) {
+      assertTrue(r.out().lines().anyMatch(l -> l.startsWith("wrong") && l.contains(id)),
+          id + "\n" + r);
+    }
     for (String id : NOT_RUNNABLE_IN_CHICORY) {
       assertTrue(r.out().lines().anyMatch(l -> l.startsWith("missing") && l.contains(id)),
           id + "\n" + r);

@@ -3,16 +3,15 @@ package dev.coroner.harness.kit;
 import dev.coroner.coredump.CoreDump;
 import dev.coroner.coredump.CoreDumpEncoder;
 import dev.coroner.fixtures.Fixture;
-import dev.coroner.fixtures.NanPattern;
 import dev.coroner.fixtures.ValueType;
 import dev.coroner.fixtures.WastValue;
+import dev.coroner.harness.WastValues;
 import dev.coroner.interpreter.Store;
 import dev.coroner.interpreter.StoreConfig;
 import dev.coroner.interpreter.TrapException;
 import dev.coroner.interpreter.UninstantiableException;
 import dev.coroner.interpreter.WasmException;
 import dev.coroner.interpreter.WasmModule;
-import dev.coroner.interpreter.model.ValType;
 import dev.coroner.interpreter.script.ScriptAction;
 import dev.coroner.interpreter.script.ScriptEnvironment;
 import dev.coroner.interpreter.script.ScriptValue;
@@ -217,7 +216,7 @@ public final class ReferenceRunner {
     if (expect.traps()) {
       throw new KitException(where + ": expected a trap, but it completed normally");
     }
-    if (expect.kind() == Expect.Kind.RESULTS && !matches(results, expect.results())) {
+    if (expect.kind() == Expect.Kind.RESULTS && !WastValues.matches(results, expect.results(), true)) {
       throw new KitException(
           where + ": expected " + expect.results() + ", got " + results);
     }
@@ -247,99 +246,15 @@ public final class ReferenceRunner {
 
   private static ScriptValue argument(WastValue v, String where) throws KitException {
     if (v instanceof WastValue.Num n) {
-      return new ScriptValue(typeCode(n.type()), n.bits());
+      return new ScriptValue(WastValues.typeCode(n.type()), n.bits());
     }
     if (v instanceof WastValue.Ref r && (r.isNull() || r.type() == ValueType.EXTERNREF)) {
-      return new ScriptValue(typeCode(r.type()), r.isNull() ? Store.NULL_REF : r.value());
+      return new ScriptValue(
+          WastValues.typeCode(r.type()), r.isNull() ? Store.NULL_REF : r.value());
     }
     if (v instanceof WastValue.Vec vec && !vec.hasNanPattern()) {
       return ScriptValue.v128(vec.low(), vec.high());
     }
     throw new KitException(where + ": argument " + v + " is not supported");
-  }
-
-  private static int typeCode(ValueType type) {
-    switch (type) {
-      case I32:
-        return ValType.I32;
-      case I64:
-        return ValType.I64;
-      case F32:
-        return ValType.F32;
-      case F64:
-        return ValType.F64;
-      case FUNCREF:
-        return ValType.FUNCREF;
-      case V128:
-        return ValType.V128;
-      default:
-        return ValType.EXTERNREF;
-    }
-  }
-
-  private static boolean matches(List<ScriptValue> got, List<WastValue> expected) {
-    if (got.size() != expected.size()) {
-      return false;
-    }
-    for (int i = 0; i < got.size(); i++) {
-      if (!matches(got.get(i), expected.get(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean matches(ScriptValue got, WastValue expected) {
-    if (expected instanceof WastValue.Vec vec) {
-      if (got.type() != ValType.V128) {
-        return false;
-      }
-      int width = vec.laneType().bits();
-      for (int i = 0; i < vec.lanes().size(); i++) {
-        long half = i * width < 64 ? got.bits() : got.high();
-        long lane = width == 64 ? half : (half >>> ((i * width) % 64)) & ((1L << width) - 1);
-        WastValue.Lane want = vec.lanes().get(i);
-        boolean ok = want.nan().isPresent()
-            ? nanMatches(width == 32, lane, want.nan().get())
-            : lane == want.bits();
-        if (!ok) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (expected instanceof WastValue.Nan nan) {
-      boolean f32 = got.type() == ValType.F32;
-      if (!f32 && got.type() != ValType.F64) {
-        return false;
-      }
-      return nanMatches(f32, got.bits(), nan.pattern());
-    }
-    if (expected instanceof WastValue.Ref r) {
-      if (got.type() != typeCode(r.type())) {
-        return false;
-      }
-      if (r.isNull()) {
-        return got.bits() == Store.NULL_REF;
-      }
-      return r.type() == ValueType.FUNCREF ? got.bits() != Store.NULL_REF : got.bits() == r.value();
-    }
-    if (expected instanceof WastValue.Num n) {
-      boolean narrow = got.type() == ValType.I32 || got.type() == ValType.F32;
-      long mask = narrow ? 0xFFFFFFFFL : -1L;
-      return got.type() == typeCode(n.type()) && (got.bits() & mask) == (n.bits() & mask);
-    }
-    return false;
-  }
-
-  /** Whether {@code bits} (an f32's low 32 bits, or an f64's) are a NaN of {@code pattern}. */
-  private static boolean nanMatches(boolean f32, long bits, NanPattern pattern) {
-    long exponent = f32 ? 0x7F800000L : 0x7FF0000000000000L;
-    long quiet = f32 ? 0x00400000L : 0x0008000000000000L;
-    long payload = f32 ? 0x007FFFFFL : 0x000FFFFFFFFFFFFFL;
-    boolean isNan = (bits & exponent) == exponent && (bits & payload) != 0;
-    return pattern == NanPattern.CANONICAL
-        ? (bits & (exponent | payload)) == (exponent | quiet)
-        : isNan && (bits & quiet) != 0;
   }
 }

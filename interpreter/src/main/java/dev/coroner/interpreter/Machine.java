@@ -391,8 +391,6 @@ final class Machine {
       while (true) {
         switch (code[pc]) {
           // ---- control flow ----
-          case Op.UNREACHABLE:
-            throw trap(TrapException.UNREACHABLE, null, fn, fp, pc, sp);
           case Op.IF:
             if ((int) st[--sp] == 0) {
               pc = code[pc + 1];
@@ -643,25 +641,6 @@ final class Machine {
             pc += 2;
             break;
 
-          // ---- tables and references ----
-          case Op.TABLE_GET:
-            st[sp - 1] = Table.get(inst.tables[code[pc + 1]].elems, (int) st[sp - 1]);
-            pc += 2;
-            break;
-          case Op.TABLE_SET:
-            Table.set(inst.tables[code[pc + 1]].elems, (int) st[sp - 2], st[sp - 1]);
-            sp -= 2;
-            pc += 2;
-            break;
-          case Op.REF_IS_NULL:
-            st[sp - 1] = st[sp - 1] == Store.NULL_REF ? 1 : 0;
-            pc++;
-            break;
-          case Op.REF_FUNC:
-            st[sp++] = inst.functions[code[pc + 1]].id;
-            pc += 2;
-            break;
-
           // ---- memory: loads (each keeps the bits its type's slot holds) and stores ----
           case Op.I32_LOAD_LOCAL:
             // The local read, then the load itself: pc moves to the entry that holds the load's
@@ -730,16 +709,6 @@ final class Machine {
             sp -= 2;
             pc += 2;
             break;
-          case Op.MEMORY_SIZE:
-            st[sp++] = mem0.pages();
-            pc++;
-            break;
-          case Op.MEMORY_GROW:
-            st[sp - 1] = (int) mem0.grow(st[sp - 1] & U32);
-            mb = mem0.bytes;
-            pc++;
-            break;
-
           // ---- constants ----
           case Op.I32_CONST:
             st[sp++] = code[pc + 1];
@@ -892,32 +861,13 @@ final class Machine {
             break;
 
           // ---- everything else, outside the loop ----
-          default:
-            if (code[pc] < Op.MEMORY_INIT) {
-              int nsp = SlowOps.exec(code[pc], st, sp);
-              if (nsp < 0) {
-                throw new IllegalStateException("bad internal opcode " + code[pc] + " at " + pc);
-              }
-              sp = nsp;
-              pc++;
-              break;
-            }
-            if (code[pc] == Op.WIDE) {
-              sp = Wide.exec(code, pc, st, sp, inst);
-              mb = bytesOf(mem0);
-              pc += 5;
-              break;
-            }
-            if (code[pc] >= Op.FD) {
-              // SIMD (0xFD) and the v128 forms of locals, globals, select and drop: Simd.
-              sp = Simd.exec(code, pc, st, sp, fp, inst);
-              pc += SimdInstruction.codeLength(code[pc]);
-              break;
-            }
-            sp = Bulk.exec(code, pc, st, sp, inst);
+          default: {
+            long next = RareOps.exec(code, pc, st, sp, fp, inst);
+            sp = (int) next;
+            pc = (int) (next >>> 32);
             mb = bytesOf(mem0);
-            pc += Instruction.of(code[pc]).codeLength();
             break;
+          }
         }
       }
     } catch (Trap t) {

@@ -9,7 +9,6 @@ import dev.coroner.interpreter.semantics.F64;
 import dev.coroner.interpreter.semantics.I32;
 import dev.coroner.interpreter.semantics.I64;
 import dev.coroner.interpreter.semantics.Memory;
-import dev.coroner.interpreter.semantics.Table;
 import dev.coroner.interpreter.semantics.Trap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -376,16 +375,15 @@ final class Machine {
   private void run(FunctionInstance entry, int fp0) {
     final int entryDepth = depth;
     FunctionInstance fn = entry;
-    CompiledFunction cf = entry.code;
-    int[] code = cf.code;
+    CompiledFunction entryCode = entry.code;
+    int[] code = entryCode.code;
     Instance inst = entry.instance;
     GlobalInstance[] globals = inst.globals;
-    MemoryInstance mem0 = inst.memory0;
-    byte[] mb = bytesOf(mem0);
+    byte[] mb = bytesOf(inst.memory0);
     long[] st = this.st;
     int fp = fp0;
-    int sp = fp + cf.localCount();
-    Arrays.fill(st, fp + cf.paramCount, sp, 0L);
+    int sp = fp + entryCode.localCount();
+    Arrays.fill(st, fp + entryCode.paramCount, sp, 0L);
     int pc = 0;
     try {
       while (true) {
@@ -495,7 +493,7 @@ final class Machine {
                 ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.RETURN: {
-            int n = cf.resultCount;
+            int n = fn.code.resultCount;
             if (n == 1) {
               st[fp] = st[sp - 1];
             } else if (n > 0) {
@@ -509,14 +507,12 @@ final class Machine {
             fn = fFunc[depth];
             fp = fFp[depth];
             pc = fPc[depth];
-            cf = fn.code;
-            code = cf.code;
+            code = fn.code.code;
             if (fn.instance != inst) {
               inst = fn.instance;
               globals = inst.globals;
-              mem0 = inst.memory0;
             }
-            mb = bytesOf(mem0);
+            mb = bytesOf(inst.memory0);
             break;
           }
 
@@ -535,7 +531,7 @@ final class Machine {
             if (ccf == null) {
               sp = callHost(callee, fn, fp, pc, argTop);
               st = this.st;
-              mb = bytesOf(mem0);
+              mb = bytesOf(inst.memory0);
               pc += 3;
               break;
             }
@@ -558,7 +554,6 @@ final class Machine {
             fEnd[depth] = nfp;
             depth++;
             fn = callee;
-            cf = ccf;
             code = ccf.code;
             fp = nfp;
             pc = 0;
@@ -569,8 +564,7 @@ final class Machine {
             if (callee.instance != inst) {
               inst = callee.instance;
               globals = inst.globals;
-              mem0 = inst.memory0;
-              mb = bytesOf(mem0);
+              mb = bytesOf(inst.memory0);
             }
             break;
           }
@@ -584,20 +578,18 @@ final class Machine {
               // A host callee ran from this frame; its results are on top: return them through
               // the RETURN that ends every function's code.
               sp = tailSp;
-              mb = bytesOf(mem0);
+              mb = bytesOf(inst.memory0);
               pc = code.length - 1;
               break;
             }
             fn = callee;
-            cf = callee.code;
-            code = cf.code;
+            code = callee.code.code;
             pc = 0;
-            sp = fp + cf.localCount();
+            sp = fp + callee.code.localCount();
             if (callee.instance != inst) {
               inst = callee.instance;
               globals = inst.globals;
-              mem0 = inst.memory0;
-              mb = bytesOf(mem0);
+              mb = bytesOf(inst.memory0);
             }
             break;
           }
@@ -865,7 +857,7 @@ final class Machine {
             long next = RareOps.exec(code, pc, st, sp, fp, inst);
             sp = (int) next;
             pc = (int) (next >>> 32);
-            mb = bytesOf(mem0);
+            mb = bytesOf(inst.memory0);
             break;
           }
         }

@@ -4,10 +4,10 @@ import dev.coroner.interpreter.semantics.Table;
 import dev.coroner.interpreter.semantics.Trap;
 
 /**
- * Every instruction that {@link Machine}'s loop does not handle itself, behind one call: {@code
- * unreachable}, table and reference instructions, {@code memory.size} and {@code memory.grow}, the
- * less frequent numeric instructions ({@link SlowOps}), the 64-bit-index forms ({@link Wide}),
- * SIMD ({@link Simd}) and bulk memory and table instructions ({@link Bulk}).
+ * Every instruction that {@link Machine}'s loop does not handle itself, behind one call: {@link
+ * Op#UNREACHABLE}, table and reference instructions, {@link Op#MEMORY_SIZE} and {@link
+ * Op#MEMORY_GROW}, the less frequent numeric instructions ({@link SlowOps}), the 64-bit-index forms
+ * ({@link Wide}), SIMD ({@link Simd}) and bulk memory and table instructions ({@link Bulk}).
  *
  * <p>Why one call: HotSpot compiles the loop as one method, and every case in its {@code switch}
  * adds to the code it compiles and the values it keeps in registers across cases, even when the

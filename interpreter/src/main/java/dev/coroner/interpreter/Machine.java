@@ -854,7 +854,14 @@ final class Machine {
 
           // ---- everything else, outside the loop ----
           default: {
-            long next = RareOps.exec(code, pc, st, sp, fp, inst);
+            if (code[pc] >= Op.FD) {
+              // SIMD (0xFD) and the v128 forms of locals, globals, select and drop: one call
+              // straight to Simd, as a SIMD loop runs nothing else.
+              sp = Simd.exec(code, pc, st, sp, fp, inst);
+              pc += SimdInstruction.codeLength(code[pc]);
+              break;
+            }
+            long next = RareOps.exec(code, pc, st, sp, inst);
             sp = (int) next;
             pc = (int) (next >>> 32);
             mb = bytesOf(inst.memory0);

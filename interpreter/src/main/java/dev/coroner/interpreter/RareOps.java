@@ -7,7 +7,8 @@ import dev.coroner.interpreter.semantics.Trap;
  * Every instruction that {@link Machine}'s loop does not handle itself, behind one call: {@link
  * Op#UNREACHABLE}, table and reference instructions, {@link Op#MEMORY_SIZE} and {@link
  * Op#MEMORY_GROW}, the less frequent numeric instructions ({@link SlowOps}), the 64-bit-index forms
- * ({@link Wide}), SIMD ({@link Simd}) and bulk memory and table instructions ({@link Bulk}).
+ * ({@link Wide}) and bulk memory and table instructions ({@link Bulk}). SIMD instructions go from
+ * the loop to {@link Simd} directly.
  *
  * <p>Why one call: HotSpot compiles the loop as one method, and every case in its {@code switch}
  * adds to the code it compiles and the values it keeps in registers across cases, even when the
@@ -28,10 +29,10 @@ final class RareOps {
   }
 
   /**
-   * Executes the instruction at {@code pc} of {@code code} in the frame based at {@code fp} with
-   * stack pointer {@code sp}; returns the next pc and the new stack pointer ({@link #pack}).
+   * Executes the instruction at {@code pc} of {@code code} with stack pointer {@code
+   * sp}; returns the next pc and the new stack pointer ({@link #pack}).
    */
-  static long exec(int[] code, int pc, long[] st, int sp, int fp, Instance inst) {
+  static long exec(int[] code, int pc, long[] st, int sp, Instance inst) {
     int op = code[pc];
     switch (op) {
       case Op.UNREACHABLE:
@@ -66,10 +67,6 @@ final class RareOps {
     }
     if (op == Op.WIDE) {
       return pack(pc + 5, Wide.exec(code, pc, st, sp, inst));
-    }
-    if (op >= Op.FD) {
-      // SIMD (0xFD) and the v128 forms of locals, globals, select and drop.
-      return pack(pc + SimdInstruction.codeLength(op), Simd.exec(code, pc, st, sp, fp, inst));
     }
     return pack(pc + Instruction.of(op).codeLength(), Bulk.exec(code, pc, st, sp, inst));
   }

@@ -28,9 +28,14 @@ import java.util.List;
  * <p><b>The loop</b> ({@link #run}) is one {@code switch} over pre-decoded code ({@link Op}), in
  * sections: control flow, calls, variables, memory access, constants, numeric operations. What an
  * instruction computes is a call to its semantics ({@code dev.coroner.interpreter.semantics}); the
- * loop only moves values between the value stack and those calls. Rare numeric instructions
- * ({@link SlowOps}) and bulk memory and table instructions ({@link Bulk}) run outside the loop, so
- * that it stays below HotSpot's limit for compiling a method (8000 bytes of bytecode).
+ * loop only moves values between the value stack and those calls. Every rare instruction (table,
+ * reference and bulk instructions, {@link SlowOps}, {@link Wide}) is one call to {@link RareOps}
+ * from the {@code default} case, and SIMD one call to {@link Simd}: the loop must stay below
+ * HotSpot's limit for compiling a method (8000 bytes of bytecode), and HotSpot's C2 compiles it
+ * better the fewer cases it has and the fewer values it keeps live from one instruction to the
+ * next (the loop keeps the function, its code, instance, globals, memory bytes, value stack, frame
+ * base, stack pointer and pc; everything else is read when a call or return needs it). See
+ * BENCHMARKS.md, "The readiness refactor (issue 14)".
  *
  * <p><b>Traps.</b> A trapping semantics method throws {@link Trap}; the loop catches it and raises
  * a {@link TrapException} at the instruction, with the operands still on the stack (every handler

@@ -33,8 +33,8 @@ import java.util.List;
  * from the {@code default} case, and SIMD one call to {@link Simd}: the loop must stay below
  * HotSpot's limit for compiling a method (8000 bytes of bytecode), and HotSpot's C2 compiles it
  * better the fewer cases it has and the fewer values it keeps live from one instruction to the
- * next (the loop keeps the function, its code, instance, globals, memory bytes, value stack, frame
- * base, stack pointer and pc; everything else is read when a call or return needs it). See
+ * next (the loop keeps the function, its code, instance, memory bytes, value stack, frame base, stack
+ * pointer and pc; everything else, such as the instance's globals, is read where it is needed). See
  * BENCHMARKS.md, "The readiness refactor (issue 14)".
  *
  * <p><b>Traps.</b> A trapping semantics method throws {@link Trap}; the loop catches it and raises
@@ -383,7 +383,6 @@ final class Machine {
     CompiledFunction entryCode = entry.code;
     int[] code = entryCode.code;
     Instance inst = entry.instance;
-    GlobalInstance[] globals = inst.globals;
     byte[] mb = bytesOf(inst.memory0);
     long[] st = this.st;
     int fp = fp0;
@@ -513,10 +512,7 @@ final class Machine {
             fp = fFp[depth];
             pc = fPc[depth];
             code = fn.code.code;
-            if (fn.instance != inst) {
-              inst = fn.instance;
-              globals = inst.globals;
-            }
+            inst = fn.instance;
             mb = bytesOf(inst.memory0);
             break;
           }
@@ -568,7 +564,6 @@ final class Machine {
             }
             if (callee.instance != inst) {
               inst = callee.instance;
-              globals = inst.globals;
               mb = bytesOf(inst.memory0);
             }
             break;
@@ -593,7 +588,6 @@ final class Machine {
             sp = fp + callee.code.localCount();
             if (callee.instance != inst) {
               inst = callee.instance;
-              globals = inst.globals;
               mb = bytesOf(inst.memory0);
             }
             break;
@@ -630,11 +624,11 @@ final class Machine {
             pc += 2;
             break;
           case Op.GLOBAL_GET:
-            st[sp++] = globals[code[pc + 1]].value;
+            st[sp++] = inst.globals[code[pc + 1]].value;
             pc += 2;
             break;
           case Op.GLOBAL_SET:
-            globals[code[pc + 1]].value = st[--sp];
+            inst.globals[code[pc + 1]].value = st[--sp];
             pc += 2;
             break;
 

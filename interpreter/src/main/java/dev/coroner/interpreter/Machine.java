@@ -68,16 +68,35 @@ final class Machine {
   volatile boolean interrupted;
   private int reentry;
 
+  /**
+   * The store's other execution tier, or null when the interpreter runs everything. With a tier,
+   * a trap's frames are collected while it unwinds ({@link TrapException#unwound}, see {@link
+   * #unwindSegment}) and the dump is built where the invocation from outside ends.
+   */
+  final ExecutionTier tier;
+
   Machine(Store store) {
     this.store = store;
     this.config = store.config;
     this.st = new long[Math.min(4096, config.maxValueStackSlots())];
+    this.tier = config.engine().equals(StoreConfig.INTERPRETER)
+        ? null : ExecutionTier.named(config.engine());
   }
 
   // ---- entry ----
 
   /** Calls {@code f} with {@code args}; used from outside and for host re-entry. */
   long[] invoke(FunctionInstance f, long[] args, Instance caller) {
+    if (tier == null) {
+      return invokeHere(f, args, caller);
+    }
+    if (reentry == 0) {
+      return tier.enter(() -> invokeHere(f, args, caller));
+    }
+    return invokeHere(f, args, caller);
+  }
+
+  private long[] invokeHere(FunctionInstance f, long[] args, Instance caller) {
     if (args.length != f.type.paramCount()) {
       throw new IllegalArgumentException(
           "expected " + f.type.paramCount() + " arguments, got " + args.length);
@@ -86,7 +105,11 @@ final class Machine {
       TrapException t = TrapException.withSuffix(TrapException.CALL_STACK_EXHAUSTED, "",
           "host re-entry deeper than " + config.maxHostReentry(), -1);
       if (config.capture()) {
-        t.attach(Capture.capture(store, frames(null, 0, 0, 0)));
+        if (tier != null) {
+          t.unwound = new ArrayList<>();
+        } else {
+          t.attach(Capture.capture(store, frames(null, 0, 0, 0)));
+        }
       }
       throw t;
     }
@@ -96,6 +119,9 @@ final class Machine {
     try {
       if (f.host != null) {
         return callHostDirect(f, args, caller);
+      }
+      if (f.tier != null) {
+        return enterTier(f, args);
       }
       int base = sp;
       ensureStack(base + f.code.maxHeight + args.length, null, 0, 0, 0);
@@ -113,11 +139,83 @@ final class Machine {
         }
       }
       return results;
+    } catch (TrapException t) {
+      if (tier != null && t.unwound != null) {
+        // Where an invocation from outside ends, every frame has been added; a re-entry's dump
+        // (seen by a host function that catches the trap) has the frames unwound so far.
+        t.attach(Capture.capture(store, List.copyOf(t.unwound)));
+      }
+      throw t;
     } finally {
       depth = savedDepth;
       sp = savedSp;
       reentry--;
     }
+  }
+
+  /** Runs tier function {@code f} from outside as frame {@link #depth}. */
+  private long[] enterTier(FunctionInstance f, long[] args) {
+    if (depth >= config.maxCallDepth()) {
+      throw TrapException.withSuffix(TrapException.CALL_STACK_EXHAUSTED, "",
+          "more than " + config.maxCallDepth() + " frames", -1);
+    }
+    long needed = (long) sp + f.tier.maxHeight + args.length;
+    if (needed > config.maxValueStackSlots()) {
+      throw trap(TrapException.CALL_STACK_EXHAUSTED, "value stack exhausted", null, 0, 0, 0);
+    }
+    long[] results = f.tier.invoke(depth, sp, args.clone());
+    for (int i = 0; i < results.length; i++) {
+      int t = f.type.result(i);
+      if (t == ValType.I32 || t == ValType.F32) {
+        results[i] &= U32;
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Calls {@code f} for a tier's code: an interpreted WebAssembly function as frame {@code
+   * callee} (the number of live frames below it), whose slots start at {@code fp}, or a host
+   * function called from {@code caller}'s frame {@code callee - 1}. The tier has checked the call
+   * depth, the value stack and interruption at its call site, as the interpreter's loop does.
+   */
+  long[] callFromTier(FunctionInstance f, Instance caller, int callee, int fp, long[] args) {
+    int savedDepth = depth;
+    int savedSp = sp;
+    depth = callee;
+    sp = fp;
+    while (fFunc.length <= callee + 1) {
+      growFrames();
+    }
+    try {
+      if (f.host != null) {
+        return checkResults(f, f.host.call(new Context(caller), args));
+      }
+      if (f.tier != null) {
+        return f.tier.invoke(callee, fp, args);
+      }
+      ensureStack(fp + f.code.maxHeight + args.length, null, 0, 0, 0);
+      System.arraycopy(args, 0, st, fp, args.length);
+      run(f, fp);
+      return Arrays.copyOfRange(st, fp, fp + f.type.resultCount());
+    } finally {
+      depth = savedDepth;
+      sp = savedSp;
+    }
+  }
+
+  /**
+   * Adds the frames of the interpreter's segment that a trap leaves under a tier: the saved
+   * frames from the youngest down to {@code entryDepth}, where the segment began.
+   */
+  private TrapException unwindSegment(TrapException t, int entryDepth) {
+    if (tier != null && t.unwound != null) {
+      InterpreterFrame.OperandTypes types = new InterpreterFrame.OperandTypes();
+      for (int i = depth - 1; i >= entryDepth; i--) {
+        t.unwind(new InterpreterFrame(fFunc[i], st, fFp[i], fPc[i] - 3, fEnd[i], types));
+      }
+    }
+    return t;
   }
 
   private long[] callHostDirect(FunctionInstance f, long[] args, Instance caller) {
@@ -162,6 +260,10 @@ final class Machine {
 
     @Override
     public List<FrameView> frames() {
+      if (tier != null) {
+        throw new UnsupportedOperationException(
+            "the frames of a running program are not available under engine " + config.engine());
+      }
       return Machine.this.frames(null, 0, 0, 0);
     }
   }
@@ -213,7 +315,14 @@ final class Machine {
     }
     TrapException t = TrapException.withSuffix(message, suffix, d.toString(), offset);
     if (config.capture()) {
-      t.attach(Capture.capture(store, frames(fn, fp, pc, sp)));
+      if (tier != null) {
+        t.unwound = new ArrayList<>();
+        if (fn != null) {
+          t.unwind(new InterpreterFrame(fn, st, fp, pc, sp, new InterpreterFrame.OperandTypes()));
+        }
+      } else {
+        t.attach(Capture.capture(store, frames(fn, fp, pc, sp)));
+      }
     }
     return t;
   }
@@ -295,8 +404,22 @@ final class Machine {
     return callee;
   }
 
-  /** Calls a host function from the loop; returns the new stack pointer. */
-  private int callHost(FunctionInstance callee, FunctionInstance fn, int fp, int pc, int sp) {
+  /**
+   * Calls a host function, or a tier's function, from the loop; returns the new stack pointer.
+   * {@code sp} is the stack end at the call, {@code top} the end of the arguments.
+   */
+  private int callHost(
+      FunctionInstance callee, FunctionInstance fn, int fp, int pc, int top, int sp) {
+    if (callee.tier != null) {
+      if (depth + 1 >= config.maxCallDepth() || interrupted) {
+        throw callRefused(fn, fp, pc, sp);
+      }
+      if ((long) top - callee.type.paramCount() + callee.tier.maxHeight
+          > config.maxValueStackSlots()) {
+        throw trap(TrapException.CALL_STACK_EXHAUSTED, "value stack exhausted", fn, fp, pc, sp);
+      }
+    }
+    sp = top;
     int np = callee.type.paramCount();
     int argBase = sp - np;
     long[] args = Arrays.copyOfRange(st, argBase, sp);
@@ -312,9 +435,18 @@ final class Machine {
     this.sp = argBase;
     long[] results;
     try {
-      results = checkResults(callee, callee.host.call(new Context(fn.instance), args));
+      results = callee.tier != null ? callee.tier.invoke(depth, argBase, args)
+          : checkResults(callee, callee.host.call(new Context(fn.instance), args));
     } catch (TrapException t) {
-      if (config.capture() && t.coreDump().isEmpty()) {
+      if (tier != null) {
+        if (config.capture()) {
+          if (t.unwound == null) {
+            t.unwound = new ArrayList<>();
+          }
+          t.unwind(new InterpreterFrame(fn, st, fp, pc, argBase,
+              new InterpreterFrame.OperandTypes()));
+        }
+      } else if (config.capture() && t.coreDump().isEmpty()) {
         t.attach(Capture.capture(store, frames(null, 0, 0, 0)));
       }
       throw t;
@@ -492,7 +624,7 @@ final class Machine {
             }
             CompiledFunction ccf = callee.code;
             if (ccf == null) {
-              sp = callHost(callee, fn, fp, pc, argTop);
+              sp = callHost(callee, fn, fp, pc, argTop, sp);
               st = this.st;
               mb = bytesOf(mem0);
               pc += 3;
@@ -839,7 +971,9 @@ final class Machine {
         }
       }
     } catch (Trap t) {
-      throw trap(t.specMessage(), t.detail(), fn, fp, pc, sp);
+      throw unwindSegment(trap(t.specMessage(), t.detail(), fn, fp, pc, sp), entryDepth);
+    } catch (TrapException t) {
+      throw unwindSegment(t, entryDepth);
     }
   }
 }

@@ -1,0 +1,191 @@
+package dev.coroner.interpreter;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.coroner.interpreter.model.FuncType;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Translates a module's functions into one hidden class of this package (so that its code reads
+ * the instance's memory, globals and tables directly): a static method {@code f<i>} per function
+ * ({@link FunctionTranslator}) and an invoker {@code i<i>} that unpacks raw-bit arguments for
+ * calls from the interpreter and from outside.
+ *
+ * <p>A function is left to the interpreter when it cannot be translated ({@link
+ * FunctionTranslator.Unsupported}) or the JVM would refuse its method (more than 64 KiB of
+ * bytecode, too many locals): first each function is translated alone, then the class is built
+ * from those that passed, and a method still too large in the class is dropped and the class
+ * built again.
+ */
+final class ModuleTranslator {
+  private static final String CLASS = "dev/coroner/interpreter/CompiledWasm";
+
+  private final WasmModule module;
+  private final boolean[] compiled;
+
+  private ModuleTranslator(WasmModule module, boolean[] compiled) {
+    this.module = module;
+    this.compiled = compiled;
+  }
+
+  static String methodName(int f) {
+    return "f" + f;
+  }
+
+  String className() {
+    return CLASS;
+  }
+
+  boolean isCompiled(int f) {
+    return f >= module.importedFuncs && compiled[f];
+  }
+
+  /** Translates {@code module}; functions it cannot translate have no code in the result. */
+  static ModuleCode translate(WasmModule module) {
+    int n = module.funcTypes.length;
+    boolean[] ok = new boolean[n];
+    for (int f = module.importedFuncs; f < n; f++) {
+      ok[f] = true;
+    }
+    boolean[] alone = ok.clone();
+    for (int f = module.importedFuncs; f < n; f++) {
+      ModuleTranslator t = new ModuleTranslator(module, alone);
+      try {
+        ClassWriter cw = t.newClass();
+        t.function(cw, f);
+        cw.visitEnd();
+        cw.toByteArray();
+      } catch (FunctionTranslator.Unsupported | MethodTooLargeException e) {
+        ok[f] = false;
+      }
+    }
+    while (true) {
+      ModuleTranslator t = new ModuleTranslator(module, ok.clone());
+      FunctionMeta[] metas = new FunctionMeta[n];
+      ClassWriter cw = t.newClass();
+      for (int f = module.importedFuncs; f < n; f++) {
+        if (ok[f]) {
+          metas[f] = new FunctionMeta(module.compiled(f), t.function(cw, f));
+          t.invoker(cw, f);
+        }
+      }
+      cw.visitEnd();
+      byte[] bytes;
+      try {
+        bytes = cw.toByteArray();
+      } catch (MethodTooLargeException e) {
+        ok[Integer.parseInt(e.getMethodName().substring(1))] = false;
+        continue;
+      }
+      return t.define(bytes, metas);
+    }
+  }
+
+  private ClassWriter newClass() {
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+      @Override
+      protected String getCommonSuperClass(String a, String b) {
+        return "java/lang/Object";
+      }
+    };
+    cw.visit(V17, ACC_FINAL | ACC_SUPER, CLASS, null, "java/lang/Object", null);
+    return cw;
+  }
+
+  private List<Site> function(ClassWriter cw, int f) {
+    CompiledFunction cf = module.compiled(f);
+    MethodVisitor mv = cw.visitMethod(ACC_STATIC, methodName(f),
+        FunctionTranslator.descriptor(cf.type), null, null);
+    return new FunctionTranslator(this, module, cf, mv).translate();
+  }
+
+  /** {@code static long[] i<f>(Instance, int depth, int fp, long[] args)}. */
+  private void invoker(ClassWriter cw, int f) {
+    FuncType t = module.functionType(f);
+    MethodVisitor mv = cw.visitMethod(ACC_STATIC, "i" + f,
+        "(L" + FunctionTranslator.INSTANCE + ";II[J)[J", null, null);
+    mv.visitCode();
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitVarInsn(ILOAD, 1);
+    mv.visitVarInsn(ILOAD, 2);
+    for (int i = 0; i < t.paramCount(); i++) {
+      mv.visitVarInsn(ALOAD, 3);
+      mv.visitLdcInsn(i);
+      mv.visitInsn(LALOAD);
+      switch (FunctionTranslator.kind(t.param(i))) {
+        case 0:
+          mv.visitInsn(L2I);
+          break;
+        case 2:
+          mv.visitInsn(L2I);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+          break;
+        case 3:
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D",
+              false);
+          break;
+        default:
+          break;
+      }
+    }
+    mv.visitMethodInsn(INVOKESTATIC, CLASS, methodName(f), FunctionTranslator.descriptor(t),
+        false);
+    int nr = t.resultCount();
+    if (nr == 0) {
+      mv.visitLdcInsn(0);
+      mv.visitIntInsn(NEWARRAY, T_LONG);
+    } else if (nr == 1) {
+      int k = FunctionTranslator.kind(t.result(0));
+      switch (k) {
+        case 0:
+          mv.visitInsn(I2L);
+          break;
+        case 2:
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+          mv.visitInsn(I2L);
+          mv.visitLdcInsn(0xFFFFFFFFL);
+          mv.visitInsn(LAND);
+          break;
+        case 3:
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J",
+              false);
+          break;
+        default:
+          break;
+      }
+      mv.visitVarInsn(LSTORE, 4);
+      mv.visitLdcInsn(1);
+      mv.visitIntInsn(NEWARRAY, T_LONG);
+      mv.visitInsn(DUP);
+      mv.visitLdcInsn(0);
+      mv.visitVarInsn(LLOAD, 4);
+      mv.visitInsn(LASTORE);
+    }
+    mv.visitInsn(ARETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private ModuleCode define(byte[] bytes, FunctionMeta[] metas) {
+    try {
+      MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(bytes, true);
+      MethodHandle[] invokers = new MethodHandle[metas.length];
+      MethodType mt = MethodType.methodType(
+          long[].class, Instance.class, int.class, int.class, long[].class);
+      for (int f = 0; f < metas.length; f++) {
+        if (metas[f] != null) {
+          invokers[f] = hidden.findStatic(hidden.lookupClass(), "i" + f, mt);
+        }
+      }
+      return new ModuleCode(metas, invokers);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("compiled module class: " + e, e);
+    }
+  }
+}

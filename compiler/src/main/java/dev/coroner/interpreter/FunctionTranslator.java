@@ -871,6 +871,7 @@ final class FunctionTranslator {
     if (n > 0) {
       mv.visitTableSwitchInsn(0, n - 1, dflt, cases);
     } else {
+      mv.visitInsn(POP);
       mv.visitJumpInsn(GOTO, dflt);
     }
     for (Map.Entry<Integer, Label> e : stubs.entrySet()) {

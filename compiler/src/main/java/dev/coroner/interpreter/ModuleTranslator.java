@@ -61,8 +61,12 @@ final class ModuleTranslator {
         t.function(cw, f);
         cw.visitEnd();
         cw.toByteArray();
-      } catch (FunctionTranslator.Unsupported | MethodTooLargeException e) {
+      } catch (FunctionTranslator.Unsupported e) {
         ok[f] = false;
+        TierStats.interpreted(e.getMessage());
+      } catch (MethodTooLargeException e) {
+        ok[f] = false;
+        TierStats.interpreted("method too large");
       }
     }
     while (true) {
@@ -81,10 +85,13 @@ final class ModuleTranslator {
         bytes = cw.toByteArray();
       } catch (MethodTooLargeException e) {
         ok[Integer.parseInt(e.getMethodName().substring(1))] = false;
+        TierStats.interpreted("method too large");
         continue;
       }
       try {
-        return t.define(bytes, metas);
+        ModuleCode code = t.define(bytes, metas);
+        TierStats.compiled(code.compiledCount());
+        return code;
       } catch (VerifyError e) {
         // A translation the JVM rejects is a bug of this translator: with the property
         // coroner.compiler.strict (set in this project's tests) it is an error; otherwise the
@@ -96,6 +103,7 @@ final class ModuleTranslator {
         for (int f = module.importedFuncs; f < n; f++) {
           if (ok[f] && !t.verifiesAlone(f, alone)) {
             ok[f] = false;
+            TierStats.interpreted("rejected by the JVM's verifier");
             dropped = true;
           }
         }

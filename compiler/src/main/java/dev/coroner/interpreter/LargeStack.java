@@ -5,6 +5,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -35,12 +36,16 @@ final class LargeStack {
     if (POOL_THREADS.get() != null) {
       return call.get();
     }
+    AtomicReference<Thread> worker = new AtomicReference<>();
     Future<T> f = POOL.submit(() -> {
+      worker.set(Thread.currentThread());
       POOL_THREADS.set(Boolean.TRUE);
       try {
         return call.get();
       } finally {
         POOL_THREADS.remove();
+        worker.set(null);
+        Thread.interrupted();
       }
     });
     boolean interrupted = false;
@@ -49,8 +54,13 @@ final class LargeStack {
         try {
           return f.get();
         } catch (InterruptedException e) {
-          // The invocation runs on; an embedder stops it with Store.interrupt().
+          // Passed on to the thread that runs the invocation (a host function waiting there,
+          // WASI's poll_oneoff say, wakes up); the invocation itself stops by Store.interrupt().
           interrupted = true;
+          Thread w = worker.get();
+          if (w != null) {
+            w.interrupt();
+          }
         }
       }
     } catch (ExecutionException e) {

@@ -15,7 +15,12 @@ public interface Engine {
 
   /** Coroner's interpreter, with coredump capture on or off. */
   static Engine coroner(Workload w, boolean capture) {
-    StoreConfig config = StoreConfig.defaults();
+    return coroner(w, capture, StoreConfig.INTERPRETER);
+  }
+
+  /** Coroner on {@code engine} ("interpreter" or "compiled"), with capture on or off. */
+  static Engine coroner(Workload w, boolean capture, String engine) {
+    StoreConfig config = StoreConfig.defaults().withEngine(engine);
     if (capture) {
       config = config.withCapture("benchmark");
     }

@@ -35,7 +35,7 @@ class RunProgramTest {
     }
     assertEquals(134, r.exit(), r::toString);
     assertEquals("", r.out(), "the report goes to stderr, the program's stdout stays its own");
-    assertTrue(r.err().startsWith(Programs.wasm("assert-fail") + ": trap: unreachable (in"
+    assertTrue(r.err().startsWith(Programs.wasm("assert-fail") + ": trap: unreachable (unreachable in"
         + " function "), r::toString);
     Path dump = out.resolve("assert-fail.wasm.core");
     assertTrue(r.err().contains("wrote " + dump + " ("), r::toString);

@@ -3,7 +3,7 @@
 #   node --no-warnings programs/node-run.mjs programs/wasi-bench/wasi-bench.run.json
 # RUNS times (default 20, after 3 warm-up runs) and prints the mean and the fastest wall-clock
 # time per run, node's start-up, compilation (V8's Liftoff, then TurboFan) and the run included.
-# Run it under the exclusive lock, as the JMH benchmarks: flock -x /work/.heavy.lock ...
+# Run it on a quiet machine, as the JMH benchmarks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${RUNS:-20}"

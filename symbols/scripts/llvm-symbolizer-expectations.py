@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the llvm-symbolizer expectations that SymbolizerAgreementTest checks Coroner against.
 
-For every MODULE.wasm under the given folders (default: the symbols module's test programs)
-it writes MODULE.wasm.llvm-symbolizer beside it: every instruction start of every function
+For every MODULE.wasm under the given folders (default: the symbols module's test programs
+and the program fixtures under programs/) it writes MODULE.wasm.llvm-symbolizer.gz beside
+it: every instruction start of every function
 in the code section, as (function index, code offset) -- the coordinates of a coredump
 frame -- with the chain of source locations LLVM gives for it. Nothing in it comes from
 Coroner:
@@ -21,13 +22,18 @@ Wasm module that table (built from the name section) holds module offsets while 
 lookup uses the DWARF (code-section-relative) address: it names the wrong function.
 Without a name section there is no symbol table and every name comes from DWARF.
 
-The output is deterministic; rerunning the script on unchanged modules reproduces the
-stored files byte for byte (`--check` verifies that without writing).
+The text is deterministic; rerunning the script on unchanged modules reproduces the
+stored text byte for byte (`--check` verifies that without writing). The text is stored
+gzipped (`zcat` shows it) and compact: strings, functions, locations and chains are
+numbered tables, and each body lists its instruction starts as steps from the previous
+one, with a chain only where it changes. A stored file is rewritten only when its text
+changes, so a different zlib never rewrites unchanged expectations.
 
 Needs: python3, wabt (wasm-objdump), llvm-22 (llvm-symbolizer-22).
 Usage: llvm-symbolizer-expectations.py [--check] [FOLDER...]
 """
 
+import gzip
 import json
 import os
 import re
@@ -36,10 +42,13 @@ import sys
 import tempfile
 
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_FOLDERS = [os.path.join(SCRIPT_DIR, "..", "src", "test", "resources", "programs")]
+DEFAULT_FOLDERS = [
+    os.path.join(SCRIPT_DIR, "..", "src", "test", "resources", "programs"),
+    os.path.join(SCRIPT_DIR, "..", "..", "programs"),
+]
 SYMBOLIZER = "llvm-symbolizer-22"
 OBJDUMP = "wasm-objdump"
-SUFFIX = ".llvm-symbolizer"
+SUFFIX = ".llvm-symbolizer.gz"
 
 FUNC_HEADER = re.compile(r"^([0-9a-f]+) func\[(\d+)\]")
 INSTRUCTION = re.compile(r"^ ([0-9a-f]+): [0-9a-f ]*\| ?(.*)$")
@@ -133,38 +142,60 @@ def symbolize(path, addresses, kind):
 
 
 class Tables:
-    """Strings, frames and chains, each numbered from 1 in order of first use."""
+    """Strings, functions, locations and chains, each numbered from 1 in order of first use."""
 
     def __init__(self):
-        self.strings, self.frames, self.chains = {}, {}, {}
+        self.strings, self.functions, self.locations, self.chains = {}, {}, {}, {}
 
     @staticmethod
     def intern(table, key):
         return table.setdefault(key, len(table) + 1)
 
     def string(self, text):
-        if "\n" in text or "\t" in text:
-            raise SystemExit("unexpected line break or tab in " + repr(text))
+        if "\n" in text or "\t" in text or text.startswith(" ") or text.endswith(" "):
+            raise SystemExit("unexpected line break, tab or edge space in " + repr(text))
         return self.intern(self.strings, text)
 
-    def frame(self, short, linkage):
+    def location(self, short, linkage):
         name = short["FunctionName"]
         linkage_name = linkage["FunctionName"]
-        fields = (
+        function = self.intern(self.functions, (
             self.string(name),
             0 if linkage_name == name else self.string(linkage_name),
+            self.string(short["StartFileName"]),
+            short["StartLine"],
+            short["StartAddress"] or "-",
+        ))
+        return self.intern(self.locations, (
+            function,
             self.string(short["FileName"]),
             short["Line"],
             short["Column"],
             short["Discriminator"],
-            self.string(short["StartFileName"]),
-            short["StartLine"],
-            short["StartAddress"],
-        )
-        return self.intern(self.frames, fields)
+        ))
 
-    def chain(self, frame_ids):
-        return self.intern(self.chains, tuple(frame_ids))
+    def chain(self, location_ids):
+        return self.intern(self.chains, tuple(location_ids))
+
+
+HEADER = """\
+# Source locations of every instruction start in %(name)s, made by LLVM, not by Coroner.
+# Written by symbols/scripts/llvm-symbolizer-expectations.py; rerun it to refresh.
+# %(objdump)s: %(objdump_version)s
+# %(symbolizer)s: %(symbolizer_version)s
+# code section contents start at module offset 0x%(start)x; DWARF address = module offset - 0x%(start)x
+#
+# Records of each kind are numbered 1, 2, ... in the order they appear; 0 means none.
+# S <text>  a string (function name or file; may be empty)
+# N <name> <linkage name> <decl file> <decl line> <low_pc>  a function or inlined block:
+#   strings by number, linkage name 0 = same as name, low_pc = its DW_AT_low_pc (- if none)
+# R <function> <file> <line> <column> <discriminator>  a source location (N and S numbers)
+# C <location>...  a chain of locations, innermost (inlined) first; chain 0 = no location
+# F <function index> <body start> <step>[:<chain>]...  every instruction start of one body,
+#   in order: each step (hex) is its distance from the previous start, the first one
+#   from the byte after the body size (so the running sum is a coredump code offset); a
+#   chain holds until the next one is named
+"""
 
 
 def expectations(path):
@@ -187,45 +218,50 @@ def expectations(path):
         if len(s) == 1 and s[0]["FunctionName"] == "" and s[0]["FileName"] == "":
             per_address.append(0)
             continue
-        per_address.append(tables.chain(tables.frame(a, b) for a, b in zip(s, l)))
+        per_address.append(tables.chain(tables.location(a, b) for a, b in zip(s, l)))
 
-    name = os.path.basename(path)
-    lines = [
-        "# Source locations of every instruction start in %s, made by LLVM, not by Coroner." % name,
-        "# Written by symbols/scripts/llvm-symbolizer-expectations.py; rerun it to refresh.",
-        "# %s: %s" % (OBJDUMP, tool_version([OBJDUMP, "--version"])),
-        "# %s: %s" % (SYMBOLIZER, tool_version([SYMBOLIZER, "--version"])),
-        "# code section contents start at module offset 0x%x; DWARF address = module offset - 0x%x"
-        % (start, start),
-        "#",
-        "# S <id> <text>  a string (function name or file)",
-        "# R <id> <name> <linkage name> <file> <line> <column> <discriminator> <decl file> <decl line> <low_pc>",
-        "#   one source location (a frame); names and files are string ids, linkage name 0 = same as name,",
-        "#   low_pc = the DIE's DW_AT_low_pc (- when it has none)",
-        "# C <id> <frame>...  a chain of frames, innermost (inlined) first",
-        "# F <function index> <body start> <code offset>[:<chain>]...  every instruction start of one body,",
-        "#   as a coredump code offset (hex, from the byte after the body size); a chain holds until the",
-        "#   next one is named; chain 0 = no source location",
-        "",
-    ]
-    for text, ident in tables.strings.items():
-        lines.append("S %d %s" % (ident, text))
-    for fields, ident in tables.frames.items():
-        lines.append("R %d %s" % (ident, " ".join(str(f) if f != "" else "-" for f in fields)))
-    for frames, ident in tables.chains.items():
-        lines.append("C %d %s" % (ident, " ".join(str(f) for f in frames)))
+    lines = [(HEADER % {
+        "name": os.path.basename(path),
+        "objdump": OBJDUMP,
+        "objdump_version": tool_version([OBJDUMP, "--version"]),
+        "symbolizer": SYMBOLIZER,
+        "symbolizer_version": tool_version([SYMBOLIZER, "--version"]),
+        "start": start,
+    }).rstrip("\n")]
+    for text in tables.strings:
+        lines.append("S " + text)
+    for fields in tables.functions:
+        lines.append("N " + " ".join(str(f) for f in fields))
+    for fields in tables.locations:
+        lines.append("R " + " ".join(str(f) for f in fields))
+    for ids in tables.chains:
+        lines.append("C " + " ".join(str(i) for i in ids))
     i = 0
     for index, body, starts in funcs:
         parts = ["F", str(index), "0x%x" % body]
-        previous = None
+        previous_chain, previous_start = None, body
         for a in starts:
             ident = per_address[i]
             i += 1
-            offset = "%x" % (a - body)
-            parts.append(offset if ident == previous else "%s:%d" % (offset, ident))
-            previous = ident
+            step = "%x" % (a - previous_start)
+            previous_start = a
+            parts.append(step if ident == previous_chain else "%s:%d" % (step, ident))
+            previous_chain = ident
         lines.append(" ".join(parts))
     return "\n".join(lines) + "\n"
+
+
+def read_stored(target):
+    if not os.path.exists(target):
+        return None
+    with gzip.open(target, "rt", encoding="utf-8", newline="\n") as f:
+        return f.read()
+
+
+def write_stored(target, text):
+    """Gzip without a file name or time stamp, so equal text gives equal bytes here."""
+    with open(target, "wb") as f:
+        f.write(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
 
 
 def main(argv):
@@ -243,14 +279,13 @@ def main(argv):
     for path in modules:
         text = expectations(path)
         target = path + SUFFIX
-        old = open(target).read() if os.path.exists(target) else None
+        old = read_stored(target)
         if check:
-            status = "ok" if old == text else "DIFFERS"
+            status = "ok" if old == text else ("MISSING" if old is None else "DIFFERS")
             stale += old != text
         else:
             if old != text:
-                with open(target, "w", newline="\n") as f:
-                    f.write(text)
+                write_stored(target, text)
             status = "unchanged" if old == text else "written"
         addresses = sum(len(line.split()) - 3 for line in text.splitlines() if line.startswith("F "))
         print("%s: %d instruction starts, %s" % (os.path.relpath(target), addresses, status))

@@ -23,32 +23,53 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The DWARF reader of the {@code symbols} module on the largest test program (C++ at -O2 with
- * libc++ and wasi-libc, 51 units): address-to-source lookups per second once the units are read,
- * and the one-time cost of reading: the first lookup (unit headers, unit DIEs, one unit's tree
- * and line table) warm and in a fresh JVM, and reading every unit.
+ * The DWARF reader of the {@code symbols} module on the largest test program of {@code symbols}
+ * (C++ at -O2 with libc++ and wasi-libc, 51 units) and the largest program fixture (Rust at
+ * opt-level 1 with fat LTO, its standard library inlined): address-to-source lookups per second
+ * once the units are read, and the one-time cost of reading: the first lookup (unit headers, unit
+ * DIEs, one unit's tree and line table) warm and in a fresh JVM, and reading every unit.
  *
- * <p>Run from the repository root ({@code module} is a path). Set-up checks one lookup against
- * llvm-symbolizer's answer, so a fast wrong reader cannot win.
+ * <p>Run from the repository root ({@code module} is a path). Set-up checks one lookup per module
+ * against llvm-symbolizer-22's answer, so a fast wrong reader cannot win.
  */
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
 public class SymbolsBenchmark {
 
-  /** A frame in main where llvm-symbolizer-22 reports clamp_sum inlined at shapes.cpp:32:20. */
-  static final int CHECK_FUNC = 9;
-  static final int CHECK_OFFSET = 0x262;
+  /**
+   * A frame of a module and the innermost of the chain llvm-symbolizer-22 --functions=short
+   * --inlines reports there.
+   */
+  record Check(int func, int offset, int chainLength, String innermost) {
+
+    static Check of(String module) {
+      if (module.endsWith("shapes-cpp-o2.wasm")) {
+        // in main: clamp_sum inlined at shapes.cpp:32:20
+        return new Check(9, 0x262, 2, "clamp_sum<double> at ./shapes.cpp:32:20");
+      }
+      if (module.endsWith("rust-ledger.wasm")) {
+        // the crash: a slice index inlined through Vec's IndexMut into transfer, into main
+        return new Check(27, 0x443, 5, "index_mut<rust_ledger::Account> at"
+            + " /usr/src/rustc-1.63.0/library/core/src/slice/index.rs:248:14");
+      }
+      throw new IllegalStateException("no check frame for " + module);
+    }
+  }
 
   /** The module's bytes, and nothing else (so the cold benchmark starts cold). */
   @State(Scope.Thread)
   public static class Module {
 
-    /** The largest program with DWARF. */
-    @Param({"symbols/src/test/resources/programs/shapes-cpp-o2/shapes-cpp-o2.wasm"})
+    /** The largest test program of symbols, and the largest program fixture. */
+    @Param({
+      "symbols/src/test/resources/programs/shapes-cpp-o2/shapes-cpp-o2.wasm",
+      "programs/rust-ledger/rust-ledger.wasm"
+    })
     public String module;
 
     byte[] bytes;
+    Check check;
 
     @Setup
     public void load() throws IOException {
@@ -58,6 +79,7 @@ public class SymbolsBenchmark {
             + " not found: run the benchmark from the repository root");
       }
       bytes = Files.readAllBytes(path);
+      check = Check.of(module);
     }
   }
 
@@ -73,11 +95,14 @@ public class SymbolsBenchmark {
     @Setup
     public void setUp(Module m) throws DwarfException {
       symbolizer = Symbolizer.of(m.bytes);
-      List<SourceLocation> check = symbolizer.locate(CHECK_FUNC, CHECK_OFFSET);
-      String first = check.isEmpty() ? "nothing" : check.get(0).qualifiedName() + " at "
-          + check.get(0).file() + ":" + check.get(0).line() + ":" + check.get(0).column();
-      if (!first.equals("geo::clamp_sum<double> at ./shapes.cpp:32:20")) {
-        throw new IllegalStateException("wrong answer for the check frame: " + first);
+      Check c = m.check;
+      List<SourceLocation> chain = symbolizer.locate(c.func(), c.offset());
+      String first = chain.isEmpty() ? "nothing" : chain.get(0).function() + " at "
+          + chain.get(0).file() + ":" + chain.get(0).line() + ":" + chain.get(0).column();
+      if (!first.equals(c.innermost()) || chain.size() != c.chainLength()) {
+        throw new IllegalStateException("wrong answer for the check frame: " + first + " in a"
+            + " chain of " + chain.size() + ", llvm-symbolizer: " + c.innermost() + " in a chain"
+            + " of " + c.chainLength());
       }
       List<int[]> bodies = new ArrayList<>();
       for (int f = 0; f < symbolizer.functionCount(); f++) {
@@ -116,7 +141,7 @@ public class SymbolsBenchmark {
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public List<SourceLocation> firstLookup(Module m) throws DwarfException {
-    return Symbolizer.of(m.bytes).locate(CHECK_FUNC, CHECK_OFFSET);
+    return Symbolizer.of(m.bytes).locate(m.check.func(), m.check.offset());
   }
 
   /**
@@ -130,7 +155,7 @@ public class SymbolsBenchmark {
   @Measurement(iterations = 1)
   @Fork(10)
   public List<SourceLocation> firstLookupCold(Module m) throws DwarfException {
-    return Symbolizer.of(m.bytes).locate(CHECK_FUNC, CHECK_OFFSET);
+    return Symbolizer.of(m.bytes).locate(m.check.func(), m.check.offset());
   }
 
   /** A new symbolizer that then reads every unit (one lookup in every function), JIT-compiled. */

@@ -21,7 +21,12 @@ public enum Workload {
   /** Mandelbrot on a 64 x 64 grid in f64. */
   MANDELBROT("mandelbrot.wat", "mandelbrot", 64, 102880L),
   /** A C program compiled with clang --target=wasm32: SHA-256 and quicksort. */
-  C_PROGRAM("workload.wasm", "run", 1, 3730045545L);
+  C_PROGRAM("workload.wasm", "run", 1, 3730045545L),
+  /**
+   * Fixed-width SIMD: 100 passes of integer lane arithmetic, shuffles, shifts, max and f32x4
+   * sums over 4 KiB (expected value from V8 and wabt's spectest-interp).
+   */
+  SIMD("simd.wat", "simd", 100, 427142559L);
 
   private final String resource;
   private final String export;

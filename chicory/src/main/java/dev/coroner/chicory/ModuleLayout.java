@@ -3,6 +3,7 @@ package dev.coroner.chicory;
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.WasmModule;
+import dev.coroner.coredump.BinaryReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -16,8 +17,9 @@ import java.util.OptionalLong;
  * {@code instruction.address() - bodyStart(i)}.
  *
  * <p>Hand-written rather than taken from a library: it reads only section headers, the memory
- * section and the body-size prefixes of the code section (about sixty lines), and Chicory's
- * parser, which reads everything else, discards exactly these positions.
+ * section and the body-size prefixes of the code section (about sixty lines, over the project's
+ * one byte reader, {@link BinaryReader}), and Chicory's parser, which reads everything else,
+ * discards exactly these positions.
  */
 final class ModuleLayout {
 
@@ -42,45 +44,46 @@ final class ModuleLayout {
    *     not a module or not the module Chicory parsed
    */
   static ModuleLayout read(byte[] bytes, WasmModule module) {
-    Reader r = new Reader(bytes);
-    if (bytes.length < 8 || r.u8() != 0x00 || r.u8() != 0x61 || r.u8() != 0x73 || r.u8() != 0x6D) {
-      throw r.error(0, "not a WebAssembly module (no \\0asm header)");
+    BinaryReader<IllegalArgumentException> r = new BinaryReader<>(bytes, "module", ERRORS);
+    if (bytes.length < 8 || bytes[0] != 0x00 || bytes[1] != 0x61 || bytes[2] != 0x73
+        || bytes[3] != 0x6D) {
+      throw error(0, "not a WebAssembly module (no \\0asm header)");
     }
-    r.pos = 8;
+    r.skip(8, "header");
     int[] starts = null;
     int[] ends = null;
     OptionalLong[] memMax = new OptionalLong[0];
-    while (r.pos < bytes.length) {
-      int id = r.u8();
-      long size = r.u32();
-      int contentStart = r.pos;
-      if (size > bytes.length - contentStart) {
-        throw r.error(contentStart, "section " + id + " of " + size + " bytes runs past the end");
+    while (!r.atEnd()) {
+      int id = r.readByte("section id");
+      long size = u32(r);
+      int contentStart = r.position();
+      if (size > r.remaining()) {
+        throw error(contentStart, "section " + id + " of " + size + " bytes runs past the end");
       }
       int contentEnd = contentStart + (int) size;
       if (id == CODE_SECTION) {
-        int count = r.count(contentEnd);
+        int count = count(r, contentEnd);
         starts = new int[count];
         ends = new int[count];
         for (int i = 0; i < count; i++) {
-          long bodySize = r.u32();
-          starts[i] = r.pos;
-          if (bodySize > contentEnd - r.pos) {
-            throw r.error(r.pos, "function body " + i + " runs past the code section");
+          long bodySize = u32(r);
+          starts[i] = r.position();
+          if (bodySize > contentEnd - r.position()) {
+            throw error(r.position(), "function body " + i + " runs past the code section");
           }
-          r.pos += (int) bodySize;
-          ends[i] = r.pos;
+          r.skip((int) bodySize, "function body");
+          ends[i] = r.position();
         }
       } else if (id == MEMORY_SECTION) {
-        int count = r.count(contentEnd);
+        int count = count(r, contentEnd);
         memMax = new OptionalLong[count];
         for (int i = 0; i < count; i++) {
-          int flags = r.u8();
-          r.u32(); // minimum
-          memMax[i] = (flags & 1) != 0 ? OptionalLong.of(r.u32()) : OptionalLong.empty();
+          int flags = r.readByte("memory limits flags");
+          u32(r); // minimum
+          memMax[i] = (flags & 1) != 0 ? OptionalLong.of(u32(r)) : OptionalLong.empty();
         }
       }
-      r.pos = contentEnd;
+      r.seek(contentEnd, "section end");
     }
     if (starts == null) {
       starts = new int[0];
@@ -132,49 +135,70 @@ final class ModuleLayout {
     return "ModuleLayout[bodies at " + Arrays.toString(bodyStarts) + "]";
   }
 
-  /** A minimal reader of unsigned LEB128 and bytes with its position. */
-  private static final class Reader {
-    private final byte[] b;
-    int pos;
-
-    Reader(byte[] b) {
-      this.b = b;
-    }
-
-    int u8() {
-      if (pos >= b.length) {
-        throw error(pos, "unexpected end of the module");
-      }
-      return b[pos++] & 0xFF;
-    }
-
-    long u32() {
-      int start = pos;
-      long result = 0;
-      for (int shift = 0; shift < 35; shift += 7) {
-        int x = u8();
-        result |= (long) (x & 0x7F) << shift;
-        if ((x & 0x80) == 0) {
-          if (result > 0xFFFFFFFFL) {
-            break;
-          }
-          return result;
-        }
-      }
-      throw error(start, "malformed u32 LEB128");
-    }
-
-    int count(int limit) {
-      long n = u32();
-      if (n > limit - pos) {
-        throw error(pos, "count " + n + " is larger than the section");
-      }
-      return (int) n;
-    }
-
-    IllegalArgumentException error(int at, String message) {
-      return new IllegalArgumentException(
-          TAG + " " + message + " (at offset 0x" + Integer.toHexString(at) + ")");
-    }
+  private static long u32(BinaryReader<IllegalArgumentException> r) {
+    return Integer.toUnsignedLong(r.readU32("u32"));
   }
+
+  /** A vector count that the bytes up to {@code limit} can hold. */
+  private static int count(BinaryReader<IllegalArgumentException> r, int limit) {
+    long n = u32(r);
+    if (n > limit - r.position()) {
+      throw error(r.position(), "count " + n + " is larger than the section");
+    }
+    return (int) n;
+  }
+
+  private static IllegalArgumentException error(long at, String message) {
+    return new IllegalArgumentException(
+        TAG + " " + message + " (at offset 0x" + Long.toHexString(at) + ")");
+  }
+
+  /** The texts of the project's one byte reader's failures, tagged {@value #TAG}. */
+  private static final BinaryReader.Errors<IllegalArgumentException> ERRORS =
+      new BinaryReader.Errors<>() {
+        @Override
+        public IllegalArgumentException unexpectedEnd(
+            String region, long limit, long at, String what) {
+          return error(at, "unexpected end of the module");
+        }
+
+        @Override
+        public IllegalArgumentException lebTooLong(
+            long start, long at, int bits, boolean signed, String what) {
+          return error(start, "malformed u32 LEB128");
+        }
+
+        @Override
+        public IllegalArgumentException lebTooLarge(
+            long start, long at, int bits, boolean signed, String what) {
+          return error(start, "malformed u32 LEB128");
+        }
+
+        @Override
+        public IllegalArgumentException tooLarge(
+            String region, long at, String what, long value, String bound) {
+          return error(at, what + " " + value + " is too large (" + bound + ")");
+        }
+
+        @Override
+        public IllegalArgumentException invalidUtf8(long start, long at, String what) {
+          return error(at, "invalid UTF-8 in " + what);
+        }
+
+        @Override
+        public IllegalArgumentException badByte(long at, int found, int expected, String what) {
+          return error(at, what + " is 0x" + Integer.toHexString(found) + ", expected 0x"
+              + Integer.toHexString(expected));
+        }
+
+        @Override
+        public IllegalArgumentException trailingBytes(long at, String region, long count) {
+          return error(at, count + " bytes left over after the " + region);
+        }
+
+        @Override
+        public IllegalArgumentException malformed(long at, String reason) {
+          return error(at, reason);
+        }
+      };
 }

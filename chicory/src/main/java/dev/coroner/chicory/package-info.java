@@ -56,8 +56,8 @@
  *       validating the function body up to the frame's instruction.
  * </ul>
  *
- * <p>Limits, each named in the scorecard's known divergences ({@link
- * dev.coroner.chicory.conformance.KnownDivergence}) where it can show:
+ * <p>Limits, each an allowance of the {@code chicory} profile of {@code coroner kit score} ({@link
+ * dev.coroner.chicory.conformance.ChicoryProfile}) where it can show:
  *
  * <ul>
  *   <li>Stack exhaustion is the JVM's {@code StackOverflowError}: the depth is the Java thread

@@ -5,6 +5,7 @@ import dev.coroner.coredump.CoreDumpFormatException;
 import dev.coroner.coredump.CoreDumpText;
 import dev.coroner.coredump.ModuleSections;
 import dev.coroner.coredump.NameSection;
+import dev.coroner.symbols.Symbolizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +22,18 @@ import picocli.CommandLine.Spec;
     name = "inspect",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    header = "Print a coredump as text and its backtrace, with function names.",
+    header = "Print a coredump as text and its backtrace, with source locations and function"
+        + " names.",
     description = {
       "Print a coredump as text (process, modules, instances, memories, globals, frames), then"
           + " its backtrace, youngest frame first.",
+      "",
+      "Source locations come from the DWARF of the modules given with --wasm (compiled with -g):"
+          + " a frame shows its function, file:line:column and the functions it was inlined"
+          + " into, then its module, function index and code offset. Frames without DWARF show"
+          + " 'module.function (func N) offset 0xOFF'. DWARF that cannot be read never stops the"
+          + " backtrace: its frames show the function index and offset, and one warning on"
+          + " stderr names the section and the byte where reading failed.",
       "",
       "Function and local names come from the name sections of the modules given with --wasm."
           + " Coredump module i takes the names of the given module whose name section has the"
@@ -54,7 +63,8 @@ final class InspectCommand implements Callable<Integer> {
   @Option(
       names = "--wasm",
       paramLabel = "MODULE.wasm",
-      description = "A module of the crashed program, for names (repeatable).")
+      description = "A module of the crashed program, for source locations (its DWARF) and"
+          + " names (repeatable).")
   List<Path> modules = new ArrayList<>();
 
   @Override
@@ -63,7 +73,7 @@ final class InspectCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<NameMatch.Given> given = new ArrayList<>();
     for (Path module : modules) {
-      given.add(new NameMatch.Given(module.toString(), names(module, err)));
+      given.add(given(module, err));
     }
     NameMatch.Result match = NameMatch.match(dump.modules(), given);
     for (String warning : match.warnings()) {
@@ -73,27 +83,35 @@ final class InspectCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     o.print(CoreDumpText.render(dump));
     o.println();
-    o.print(Backtrace.renderMatched(dump, match.perModule(), Integer.MAX_VALUE));
+    Backtrace.Rendered backtrace = Backtrace.matched(dump, match.perModule(), Integer.MAX_VALUE);
+    o.print(backtrace.text());
     o.flush();
+    for (String warning : backtrace.warnings()) {
+      err.println(warning);
+    }
+    err.flush();
     return ExitCodes.OK;
   }
 
   /**
-   * The names of a {@code --wasm} module. A file that is not a well-framed Wasm module is an error
-   * (exit 1); a malformed name section is a warning, and the module then gives no names.
+   * A {@code --wasm} module: its names and its symbolizer. A file that is not a well-framed Wasm
+   * module is an error (exit 1); a malformed name section is a warning, and the module then gives
+   * no names. Its DWARF is read only for the frames that need it.
    */
-  private static NameSection names(Path module, PrintWriter err) {
+  private static NameMatch.Given given(Path module, PrintWriter err) {
     byte[] bytes = Inputs.read(module);
     try {
       ModuleSections.read(bytes);
     } catch (CoreDumpFormatException e) {
       throw CliException.failure(module + ": not a WebAssembly module: " + e.getMessage());
     }
+    NameSection names;
     try {
-      return NameSection.fromModule(bytes);
+      names = NameSection.fromModule(bytes);
     } catch (CoreDumpFormatException e) {
       err.println("warning: " + module + ": name section not used: " + e.getMessage());
-      return NameSection.NONE;
+      names = NameSection.NONE;
     }
+    return new NameMatch.Given(module.toString(), names, Symbolizer.of(bytes));
   }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
           + " dumps against the goldens. Schema and layout: docs/kit.md.",
       "",
       "  export KIT        write the kit",
-      "  run KIT DUMPS     run every case in Coroner's interpreter (the reference)",
+      "  run KIT DUMPS     run every case in Coroner's interpreter (the reference), or in"
+          + " Chicory's with --engine chicory",
       "  score KIT DUMPS   print the scorecard of a runtime's dumps"
     },
     subcommands = {KitExportCommand.class, KitRunCommand.class, KitScoreCommand.class})

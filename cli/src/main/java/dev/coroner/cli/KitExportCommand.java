@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Spec;
           + " fixture root: case.json (the modules to instantiate and register, the invocations"
           + " with typed arguments, the trap and its expected message, the process name), the"
           + " .wasm modules, the fixture's source and the golden .core, .core.txt and"
-          + " .state.json. KIT must not exist, be empty, or hold an earlier kit (replaced); it"
-          + " is written completely or not at all."
+          + " .state.json; and one wasi-command case per program fixture run spec that expects"
+          + " a trap (--programs). KIT must not exist, be empty, or hold an earlier kit"
+          + " (replaced); it is written completely or not at all."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -53,8 +55,27 @@ final class KitExportCommand implements Callable<Integer> {
       description = "The golden root (default: conformance-suite/golden).")
   Path goldens = Path.of("conformance-suite", "golden");
 
+  @Option(
+      names = "--programs",
+      paramLabel = "DIR",
+      description = "The program fixtures' root: every run spec under it that expects a trap"
+          + " becomes a wasi-command case, its golden under GOLDENS/programs (default: programs,"
+          + " when both it and GOLDENS/programs exist).")
+  Path programs;
+
   @Override
   public Integer call() {
+    Optional<Path> programRoot;
+    if (programs != null) {
+      if (!Files.isDirectory(programs)) {
+        throw CliException.usage(programs + ": no such program root");
+      }
+      programRoot = Optional.of(programs);
+    } else {
+      Path byDefault = Path.of("programs");
+      programRoot = Files.isDirectory(byDefault) && Files.isDirectory(goldens.resolve("programs"))
+          ? Optional.of(byDefault) : Optional.empty();
+    }
     if (!Files.isDirectory(fixtures)) {
       throw CliException.usage(
           fixtures + ": no such fixture root (run from the repository root, or give --fixtures)");
@@ -72,7 +93,7 @@ final class KitExportCommand implements Callable<Integer> {
     }
     KitExporter.Result result;
     try {
-      result = KitExporter.export(fixtures, goldens, target);
+      result = KitExporter.export(fixtures, programRoot, goldens, target);
     } catch (KitException e) {
       throw CliException.failure("coroner kit export: " + e.getMessage(), e);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.coroner.cli;
 
+import dev.coroner.chicory.conformance.ChicoryKitRunner;
 import dev.coroner.harness.kit.Kit;
 import dev.coroner.harness.kit.KitException;
 import dev.coroner.harness.kit.ReferenceRunner;
@@ -15,17 +16,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code coroner kit run}: the reference runtime, Coroner's interpreter, over a kit. */
+/**
+ * {@code coroner kit run}: a runtime consuming a kit, Coroner's interpreter (the reference) or
+ * Chicory 1.7.5's with {@code dev.coroner.chicory}.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    header = "Run every case of a kit in Coroner's interpreter and write the dumps.",
+    header = "Run every case of a kit in Coroner's interpreter (or Chicory's) and write the dumps.",
     description = {
       "A runtime consuming the kit, as yours would: reads only each case's case.json and"
           + " modules, performs the steps, and writes the dump of the last step's trap to"
           + " DUMPS/<dump> as kit.json names it. One line per case. 'coroner kit score KIT"
-          + " DUMPS' then shows every case exact."
+          + " DUMPS' then shows every case exact.",
+      "",
+      "--engine chicory runs the cases in Chicory 1.7.5's interpreter, its dumps taken by"
+          + " dev.coroner.chicory; score them with 'coroner kit score KIT DUMPS --profile"
+          + " chicory'."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -49,6 +57,19 @@ final class KitRunCommand implements Callable<Integer> {
       description = "How long one case may run (default: 60).")
   long timeout = 60;
 
+  /** The engines {@code --engine} takes. */
+  enum Engine {
+    coroner,
+    chicory
+  }
+
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description = "coroner (the default: Coroner's interpreter) or chicory (Chicory 1.7.5's"
+          + " interpreter with dev.coroner.chicory).")
+  Engine engine = Engine.coroner;
+
   @Override
   public Integer call() {
     if (timeout < 1) {
@@ -62,7 +83,9 @@ final class KitRunCommand implements Callable<Integer> {
     }
     List<ReferenceRunner.Outcome> outcomes;
     try {
-      outcomes = ReferenceRunner.writeDumps(k, dumps, Duration.ofSeconds(timeout));
+      outcomes = engine == Engine.chicory
+          ? ChicoryKitRunner.writeDumps(k, dumps, Duration.ofSeconds(timeout))
+          : ReferenceRunner.writeDumps(k, dumps, Duration.ofSeconds(timeout));
     } catch (IOException e) {
       throw CliException.usage("coroner kit run: cannot write " + dumps + ": " + e);
     }

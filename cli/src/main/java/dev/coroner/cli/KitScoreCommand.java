@@ -53,7 +53,8 @@ final class KitScoreCommand implements Callable<Integer> {
   @Option(
       names = "--profile",
       paramLabel = "NAME",
-      description = "The accepted divergences: strict (default) or wasmtime.")
+      description = "The accepted divergences: strict (default), wasmtime or chicory (and those of"
+          + " other ProfileProviders on the class path).")
   String profile = Profile.STRICT.name();
 
   @Option(names = "--verbose-diff", description = "List every difference of a wrong case.")

@@ -1,48 +1,77 @@
 package dev.coroner.cli;
 
 import dev.coroner.coredump.NameSection;
+import dev.coroner.symbols.Symbolizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which of the modules a user supplied names which coredump module.
+ * Which of the modules a user supplied names which coredump module, and so gives that module's
+ * names and source locations.
  *
  * <p>Coredump module {@code i} (from {@code coremodules}) takes the names of the first supplied
  * module whose name section has the same module name. If none has it, it takes the supplied module
  * at the same position {@code i}, unless that one was taken by name for another module; a warning
  * says so when that module's name section calls itself something else. A supplied module that
- * names no coredump module is reported too. Without a match, a module has no names ({@link
- * NameSection#NONE}).
+ * names no coredump module is reported too. Without a match, a module has no names and no source
+ * locations ({@link Given#NONE}).
  */
 final class NameMatch {
 
-  /** A module the user supplied: how to call it in warnings, and its names. */
-  record Given(String label, NameSection names) {}
+  /**
+   * A module the user supplied: how to call it in warnings, its names, and its symbolizer for
+   * source locations (null when its bytes are not at hand).
+   */
+  record Given(String label, NameSection names, Symbolizer symbols) {
+    /** What a coredump module no supplied module matches gets. */
+    static final Given NONE = new Given("(none)", NameSection.NONE, null);
+
+    Given {
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(names, "names");
+    }
+
+    /** A module known only by its names. */
+    Given(String label, NameSection names) {
+      this(label, names, null);
+    }
+  }
 
   /**
    * The outcome.
    *
-   * @param perModule for each coredump module, the names it takes
+   * @param perModule for each coredump module, the supplied module it takes (or {@link
+   *     Given#NONE})
    * @param warnings one sentence each, about matches the user should know of
    */
-  record Result(List<NameSection> perModule, List<String> warnings) {
+  record Result(List<Given> perModule, List<String> warnings) {
     Result {
       perModule = List.copyOf(perModule);
       warnings = List.copyOf(warnings);
+    }
+
+    /** For each coredump module, its names. */
+    List<NameSection> names() {
+      List<NameSection> out = new ArrayList<>();
+      for (Given g : perModule) {
+        out.add(g.names());
+      }
+      return out;
     }
   }
 
   private NameMatch() {}
 
   static Result match(List<String> dumpModules, List<Given> given) {
-    NameSection[] chosen = new NameSection[dumpModules.size()];
+    Given[] chosen = new Given[dumpModules.size()];
     boolean[] used = new boolean[given.size()];
     for (int i = 0; i < dumpModules.size(); i++) {
       String name = dumpModules.get(i);
       for (int g = 0; g < given.size(); g++) {
         if (given.get(g).names().moduleName().filter(name::equals).isPresent()) {
-          chosen[i] = given.get(g).names();
+          chosen[i] = given.get(g);
           used[g] = true;
           break;
         }
@@ -53,12 +82,12 @@ final class NameMatch {
       if (chosen[i] != null) {
         continue;
       }
-      chosen[i] = NameSection.NONE;
+      chosen[i] = Given.NONE;
       if (i >= given.size() || used[i]) {
         continue;
       }
       Given g = given.get(i);
-      chosen[i] = g.names();
+      chosen[i] = g;
       used[i] = true;
       Optional<String> own = g.names().moduleName();
       if (own.isPresent()) {

@@ -23,7 +23,9 @@ import dev.coroner.interpreter.UninstantiableException;
 import dev.coroner.interpreter.WasmException;
 import dev.coroner.interpreter.WasmModule;
 import dev.coroner.interpreter.script.ScriptEnvironment;
+import dev.coroner.interpreter.model.ValType;
 import dev.coroner.interpreter.script.ScriptValue;
+import dev.coroner.symbols.Symbolizer;
 import dev.coroner.wasi.ProgramExit;
 import dev.coroner.wasi.ProgramRunner;
 import dev.coroner.wasi.Wasi;
@@ -62,7 +64,10 @@ import picocli.CommandLine.Spec;
       "Run a fixture (.wast/.wat) to its traps, run a WASI program (a .wasm that exports _start),"
           + " or call an export of a .wasm module, with coredump capture on. Writes one coredump"
           + " per trap and prints the trap, the file written and a backtrace (youngest frame"
-          + " first) named from the modules' name sections.",
+          + " first): source locations from the modules' DWARF (compiled with -g), inlined"
+          + " functions expanded, else names from their name sections. DWARF that cannot be"
+          + " read is one warning on stderr naming the section and byte; the backtrace still"
+          + " prints.",
       "",
       "A fixture runs every command, as the conformance suite does; each trapping command"
           + " (assert_trap, assert_exhaustion, or a .wat's ;; @trap directive) gives"
@@ -268,7 +273,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (FixtureRunException e) {
       throw CliException.failure(e.getMessage(), e);
     }
-    List<NameSection> names = fixtureNames(fixture);
+    List<NameMatch.Given> modules = fixtureModules(fixture);
     PrintWriter o = spec.commandLine().getOut();
     String fileName = absolute.getFileName().toString();
     for (int i = 0; i < traps.size(); i++) {
@@ -278,7 +283,7 @@ final class RunCommand implements Callable<Integer> {
       }
       Path written = write(fileName + "." + trap.line() + ".core", trap.coredump());
       report(o, relative + ":" + trap.line(), trap.message(), written, trap.coredump().length,
-          trap.dump(), names);
+          trap.dump(), modules);
     }
     o.flush();
     return checkV8 ? V8Check.report(fixture, traps, o) : ExitCodes.OK;
@@ -303,11 +308,11 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The name sections of the fixture's binary modules, in script order, each distinct module once
-   * (the runner instantiates identical bytes as one module, so this order is the coredump's).
+   * The fixture's binary modules, in script order, each distinct module once (the runner
+   * instantiates identical bytes as one module, so this order is the coredump's).
    */
-  private static List<NameSection> fixtureNames(Fixture fixture) {
-    Map<ByteBuffer, NameSection> modules = new LinkedHashMap<>();
+  private static List<NameMatch.Given> fixtureModules(Fixture fixture) {
+    Map<ByteBuffer, NameMatch.Given> modules = new LinkedHashMap<>();
     for (dev.coroner.fixtures.Command c : fixture.script().commands()) {
       WastModule m = null;
       if (c instanceof ModuleCommand mc) {
@@ -317,18 +322,25 @@ final class RunCommand implements Callable<Integer> {
       }
       if (m != null && !m.isText()) {
         byte[] bytes = m.bytes();
-        modules.computeIfAbsent(ByteBuffer.wrap(bytes), k -> names(bytes));
+        modules.computeIfAbsent(
+            ByteBuffer.wrap(bytes), k -> module("module " + modules.size(), bytes));
       }
     }
     return new ArrayList<>(modules.values());
   }
 
-  private static NameSection names(byte[] bytes) {
+  /**
+   * A module of the program: its names (none if its name section is malformed; the backtrace then
+   * shows function indices) and its symbolizer, which reads DWARF only when a frame needs it.
+   */
+  static NameMatch.Given module(String label, byte[] bytes) {
+    NameSection names;
     try {
-      return NameSection.fromModule(bytes);
+      names = NameSection.fromModule(bytes);
     } catch (CoreDumpFormatException e) {
-      return NameSection.NONE;
+      names = NameSection.NONE;
     }
+    return new NameMatch.Given(label, names, Symbolizer.of(bytes));
   }
 
   // ---- .wasm modules ----
@@ -342,7 +354,8 @@ final class RunCommand implements Callable<Integer> {
       throw CliException.failure(file + ": not a valid WebAssembly module: " + e.getMessage(), e);
     }
     if (invoke == null && WasiCommand.hasStart(module)) {
-      return new RunProgram(file, module, List.of(names(bytes)), out, spec.commandLine().getErr())
+      return new RunProgram(file, module, List.of(module(fileName, bytes)), out,
+          spec.commandLine().getErr())
           .run(args, dirs, env, timeout, dumpOnInterrupt, reproducible);
     }
     if (timeout != null || dumpOnInterrupt || reproducible) {
@@ -394,7 +407,8 @@ final class RunCommand implements Callable<Integer> {
     byte[] encoded = CoreDumpEncoder.encode(dump);
     Path written = write(fileName + ".core", encoded);
     PrintWriter o = spec.commandLine().getOut();
-    report(o, where, trap.getMessage(), written, encoded.length, dump, List.of(names(bytes)));
+    report(o, where, trap.getMessage(), written, encoded.length, dump,
+        List.of(module(fileName, bytes)));
     o.flush();
     return ExitCodes.OK;
   }
@@ -458,8 +472,12 @@ final class RunCommand implements Callable<Integer> {
           + ") without trapping; no coredump written");
     }
     List<ScriptValue> typed = new ArrayList<>();
-    for (int i = 0; i < results.length; i++) {
-      typed.add(new ScriptValue(function.type().result(i), results[i]));
+    // One long per result, two (bytes 0..7, 8..15) per v128.
+    for (int i = 0, slot = 0; i < function.type().resultCount(); i++) {
+      int t = function.type().result(i);
+      typed.add(t == ValType.V128 ? ScriptValue.v128(results[slot], results[slot + 1])
+          : new ScriptValue(t, results[slot]));
+      slot += t == ValType.V128 ? 2 : 1;
     }
     throw CliException.failure(
         file + ": " + invoke + " returned " + typed + " without trapping; no coredump written");
@@ -494,16 +512,26 @@ final class RunCommand implements Callable<Integer> {
     return target;
   }
 
-  private static void report(PrintWriter o, String where, String message, Path written, int size,
-      CoreDump dump, List<NameSection> names) {
-    report(o, where + ": trap: " + message, written, size, dump, names);
+  private void report(PrintWriter o, String where, String message, Path written, int size,
+      CoreDump dump, List<NameMatch.Given> modules) {
+    report(o, spec.commandLine().getErr(), where + ": trap: " + message, written, size, dump,
+        modules);
   }
 
-  /** Prints {@code headline}, the file written and the backtrace. */
-  static void report(PrintWriter o, String headline, Path written, int size, CoreDump dump,
-      List<NameSection> names) {
+  /**
+   * Prints {@code headline}, the file written and the backtrace on {@code o}, and the backtrace's
+   * warnings (debugging information that cannot be read) on {@code err}.
+   */
+  static void report(PrintWriter o, PrintWriter err, String headline, Path written, int size,
+      CoreDump dump, List<NameMatch.Given> modules) {
     o.println(headline);
     o.println("wrote " + written + " (" + size + " bytes)");
-    o.print(Backtrace.render(dump, names, MAX_FRAMES));
+    Backtrace.Rendered backtrace = Backtrace.of(dump, modules, MAX_FRAMES);
+    o.print(backtrace.text());
+    o.flush();
+    for (String warning : backtrace.warnings()) {
+      err.println(warning);
+    }
+    err.flush();
   }
 }

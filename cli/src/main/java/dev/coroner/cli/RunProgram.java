@@ -3,7 +3,6 @@ package dev.coroner.cli;
 import com.dylibso.chicory.wasi.WasiOptions;
 import dev.coroner.coredump.CoreDump;
 import dev.coroner.coredump.CoreDumpEncoder;
-import dev.coroner.coredump.NameSection;
 import dev.coroner.interpreter.Store;
 import dev.coroner.interpreter.StoreConfig;
 import dev.coroner.interpreter.TrapException;
@@ -39,16 +38,17 @@ final class RunProgram {
   private final Path file;
   private final String fileName;
   private final WasmModule module;
-  private final List<NameSection> names;
+  private final List<NameMatch.Given> modules;
   private final Path out;
   private final PrintWriter err;
   private volatile boolean ctrlC;
 
-  RunProgram(Path file, WasmModule module, List<NameSection> names, Path out, PrintWriter err) {
+  RunProgram(Path file, WasmModule module, List<NameMatch.Given> modules, Path out,
+      PrintWriter err) {
     this.file = file;
     this.fileName = file.getFileName().toString();
     this.module = module;
-    this.names = names;
+    this.modules = modules;
     this.out = out;
     this.err = err;
   }
@@ -172,7 +172,7 @@ final class RunProgram {
         .orElseThrow(() -> new IllegalStateException("capture is on but the trap has no dump"));
     byte[] encoded = CoreDumpEncoder.encode(dump);
     Path written = RunCommand.write(out, fileName + ".core", encoded);
-    RunCommand.report(err, headline, written, encoded.length, dump, names);
+    RunCommand.report(err, err, headline, written, encoded.length, dump, modules);
     err.flush();
   }
 }

@@ -64,6 +64,61 @@ class DebugCommandTest {
   }
 
   @Test
+  void logPacketsPrintsEveryPacketInBothDirections() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(
+        "debug", CORE.toString(), "--wasm", WASM.toString(), "--log-packets"));
+    Matcher m = Pattern.compile("connect://127\\.0\\.0\\.1:(\\d+)\"").matcher("");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!m.reset(out.toString()).find()) {
+      assertTrue(System.nanoTime() < deadline, () -> "no LLDB command printed:\n" + out + err);
+      assertTrue(!exit.isDone(), () -> "ended early:\n" + out + err);
+      Thread.sleep(20);
+    }
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(m.group(1)))) {
+      s.setSoTimeout(10_000);
+      OutputStream o = s.getOutputStream();
+      InputStream i = s.getInputStream();
+      o.write("$?#3f".getBytes(StandardCharsets.US_ASCII));
+      o.flush();
+      assertEquals('+', i.read());
+      assertEquals('$', i.read());
+      StringBuilder stop = new StringBuilder();
+      for (int c = i.read(); c != '#'; c = i.read()) {
+        assertTrue(c >= 0, "the server closed the connection");
+        stop.append((char) c);
+      }
+      i.readNBytes(2); // checksum
+      o.write("+$D#44".getBytes(StandardCharsets.US_ASCII));
+      o.flush();
+      assertEquals("+$OK#9a", new String(i.readNBytes(7), StandardCharsets.US_ASCII));
+      assertEquals(0, exit.get(30, TimeUnit.SECONDS), () -> out + "\n" + err);
+      String log = err.toString();
+      assertTrue(stop.toString().startsWith("T05"), stop::toString);
+      for (String line : new String[] {"coroner debug: <- ?", "coroner debug: -> " + stop,
+          "coroner debug: <- D", "coroner debug: -> OK"}) {
+        assertTrue(log.lines().anyMatch(line::equals), () -> "no line \"" + line + "\" in:\n"
+            + log);
+      }
+    }
+  }
+
+  @Test
+  void aPortThatIsTakenIsAUsageError() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Cli.Result r = Cli.run("debug", CORE, "--wasm", WASM, "--port", taken.getLocalPort());
+      assertEquals(2, r.exit(), r::toString);
+      assertTrue(r.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()),
+          r::toString);
+    }
+  }
+
+  @Test
   void aModuleThatDoesNotMatchTheFramesIsRefused() throws Exception {
     Path other = tmp.resolve("other.wasm");
     Files.write(other, Cli.modules("(module (func))").get(0));

@@ -67,10 +67,10 @@ class InspectCommandTest {
     NameMatch.Given other = given("other.wasm", "other", "second");
     NameMatch.Given named = given("b.wasm", "B", "named");
     NameMatch.Result byName = NameMatch.match(List.of("A", "B"), List.of(first, named));
-    assertEquals(List.of(first.names(), named.names()), byName.perModule());
+    assertEquals(List.of(first.names(), named.names()), byName.names());
     assertEquals(List.of(), byName.warnings());
     NameMatch.Result none = NameMatch.match(List.of("B", "C"), List.of(named));
-    assertEquals(List.of(named.names(), NameSection.NONE), none.perModule());
+    assertEquals(List.of(named.names(), NameSection.NONE), none.names());
     assertEquals(List.of(), none.warnings());
   }
 
@@ -79,7 +79,7 @@ class InspectCommandTest {
     NameMatch.Given first = given("first.wasm", null, "first");
     NameMatch.Given other = given("other.wasm", "other", "second");
     NameMatch.Result r = NameMatch.match(List.of("A", "B"), List.of(first, other));
-    assertEquals(List.of(first.names(), other.names()), r.perModule());
+    assertEquals(List.of(first.names(), other.names()), r.names());
     assertEquals(
         List.of(
             "coredump module 1 is \"B\", but other.wasm calls its module \"other\" and no --wasm"
@@ -94,7 +94,7 @@ class InspectCommandTest {
     NameMatch.Given named = given("b.wasm", "B", "named");
     NameMatch.Given extra = given("x.wasm", "X", "x");
     NameMatch.Result r = NameMatch.match(List.of("B"), List.of(named, extra));
-    assertEquals(List.of(named.names()), r.perModule());
+    assertEquals(List.of(named.names()), r.names());
     assertEquals(
         List.of("x.wasm (module \"X\") names no coredump module, by name or by position: its names"
             + " are not used"),

@@ -279,6 +279,10 @@ final class FunctionTranslator {
 
   /** Translates the body; returns the sites (for the function's {@link FunctionMeta}). */
   List<Site> translate() {
+    if (module.memories.size() > 1 || module.memories.stream().anyMatch(l -> l.is64())
+        || module.tables.stream().anyMatch(t -> t.limits().is64())) {
+      throw new Unsupported("multiple memories, a 64-bit memory or a 64-bit table");
+    }
     mv.visitCode();
     FuncType ft = cf.type;
     for (int i = ft.paramCount(); i < nLocals; i++) {
@@ -1220,7 +1224,7 @@ final class FunctionTranslator {
   private void bulk(Instruction in) {
     switch (in) {
       case MEMORY_SIZE:
-        r.readByte("memory index");
+        r.readU32("memory index");
         mv.visitVarInsn(ALOAD, 0);
         mv.visitFieldInsn(GETFIELD, INSTANCE, "memory0",
             "Ldev/coroner/interpreter/MemoryInstance;");
@@ -1229,7 +1233,7 @@ final class FunctionTranslator {
         pushStore(I32);
         return;
       case MEMORY_GROW:
-        r.readByte("memory index");
+        r.readU32("memory index");
         mv.visitVarInsn(ALOAD, 0);
         load(h - 1);
         pop();
@@ -1240,7 +1244,7 @@ final class FunctionTranslator {
         return;
       case MEMORY_INIT: {
         int seg = r.readU32("data index");
-        r.readByte("memory index");
+        r.readU32("memory index");
         runtime3(in, "memoryInit", seg, -1);
         return;
       }
@@ -1252,12 +1256,12 @@ final class FunctionTranslator {
         return;
       }
       case MEMORY_COPY:
-        r.readByte("memory index");
-        r.readByte("memory index");
+        r.readU32("memory index");
+        r.readU32("memory index");
         runtime3(in, "memoryCopy", -1, -1);
         return;
       case MEMORY_FILL:
-        r.readByte("memory index");
+        r.readU32("memory index");
         runtime3(in, "memoryFill", -1, -1);
         return;
       case TABLE_INIT: {

@@ -139,7 +139,7 @@ final class TierRuntime {
   // ---- memory and tables ----
 
   static int memoryGrow(Instance inst, int delta) {
-    return inst.memory0.grow(delta & U32);
+    return (int) inst.memory0.grow(delta & U32);
   }
 
   static void memoryInit(Instance inst, int segment, int d, int s, int n) {

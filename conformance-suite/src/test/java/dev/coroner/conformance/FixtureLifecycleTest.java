@@ -14,6 +14,8 @@ import dev.coroner.harness.HarnessMessages;
 import dev.coroner.harness.golden.GoldenFiles;
 import dev.coroner.harness.golden.GoldenId;
 import dev.coroner.harness.golden.GoldenLayout;
+import dev.coroner.wasi.ProgramRunner;
+import dev.coroner.wasi.ProgramSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,17 +53,19 @@ import org.w3c.dom.NodeList;
  *       new fixture's, tagged {@code [GoldenMissing]} and naming the three candidate files;
  *   <li>bless ({@code -Dcoroner.bless=true}): the build passes and lists the files it wrote;
  *   <li>a plain build passes, with the new test;
- *   <li>delete that fixture again, truncate another fixture's golden and add a fixture whose
- *       asserted trap never happens: the deleted test is gone, and each problem fails exactly its
- *       own test (two problems in one build, to save a build), with no stack trace in the log.
+ *   <li>delete that fixture again, truncate another fixture's golden, add a fixture whose
+ *       asserted trap never happens and a program run spec whose program does not end as it says:
+ *       the deleted test is gone, the new spec has its test, and each problem fails exactly its
+ *       own test (three problems in one build, to save a build), with no stack trace in the log.
  * </ol>
  *
  * <p>"Exactly one failing test" is counted over the Surefire reports of every test that reads
  * fixtures or goldens ({@link #ALL_TESTS}: the generated suite, the golden mutation test, the
  * encoder tests and the mutant kill table); the others (spec suite, unit tests) cannot see them.
  *
- * <p>The copy has its own small fixture set ({@link #BASE_FIXTURES}, blessed here in-process), not
- * the working tree's {@code wat/} and goldens, so it passes or fails the same whatever state the
+ * <p>The copy has its own small fixture set ({@link #BASE_FIXTURES}, and one program fixture, {@link
+ * #BASE_PROGRAM}, all blessed here in-process), not the working tree's {@code wat/}, {@code
+ * programs/} and goldens, so it passes or fails the same whatever state the
  * working tree is in (a fixture just added and not yet blessed, say). To keep it quick, the copy
  * starts from this build's compiled upstream modules and the child builds judge them stale by
  * timestamps ({@code -Dmaven.compiler.useIncrementalCompilation=false}; the conformance suite's
@@ -91,7 +95,7 @@ class FixtureLifecycleTest {
 
   /** Modules built before this one, whose compiled classes the copy starts from. */
   private static final List<String> UPSTREAM =
-      List.of("coredump", "interpreter", "symbols", "fixtures", "processor", "harness");
+      List.of("coredump", "interpreter", "symbols", "fixtures", "wasi", "processor", "harness");
 
   /** What of an upstream module's {@code target/} the copy gets (no reports, no caches). */
   private static final Set<String> UPSTREAM_OUTPUTS =
@@ -128,8 +132,23 @@ class FixtureLifecycleTest {
               "  (start $start))",
               ""));
 
+  /** The copy's one program fixture, copied from the working tree's {@code programs/}. */
+  static final String BASE_PROGRAM = "builtin-trap";
+
+  private static final String BASE_PROGRAM_TEST =
+      "programs/" + BASE_PROGRAM + "/" + BASE_PROGRAM + ".run.json:trap";
+
+  /** A run spec dropped in beside the base program's: it expects an exit, the program traps. */
+  private static final String WRONG_SPEC = BASE_PROGRAM + "/expects-exit.run.json";
+
+  private static final String WRONG_SPEC_TEXT =
+      "{\"wasm\": \"" + BASE_PROGRAM + ".wasm\", \"expect\": {\"exit\": 0, \"stdout\": \"\"}}\n";
+
+  private static final String WRONG_SPEC_TEST = "programs/" + WRONG_SPEC + ":exit";
+
   private static final Set<String> BASE_TESTS =
-      Set.of("base/memory.wast:10", "base/memory.wast:11", "base/start.wat:2");
+      Set.of("base/memory.wast:10", "base/memory.wast:11", "base/start.wat:2",
+          BASE_PROGRAM_TEST);
 
   /** The newcomer's fixture: a store past the end of another instance's memory. */
   private static final String NEW_FIXTURE = "new/cross-instance-oob-store.wast";
@@ -170,6 +189,7 @@ class FixtureLifecycleTest {
   @TempDir static Path temp;
 
   private static Path copy;
+  private static Path basePrograms;
   private static Path baseGoldens;
 
   @BeforeAll
@@ -177,6 +197,9 @@ class FixtureLifecycleTest {
     assumeFalse(System.getenv(CHILD_MARKER) != null, "already inside a lifecycle child build");
     copy = temp.resolve("project");
     copyProject(projectRoot(), copy);
+    basePrograms = temp.resolve("base-programs");
+    copyTree(projectRoot().resolve("programs").resolve(BASE_PROGRAM),
+        basePrograms.resolve(BASE_PROGRAM));
     baseGoldens = temp.resolve("base-golden");
     Path fixtures = temp.resolve("base-wat");
     writeBaseFixtures(fixtures);
@@ -185,6 +208,10 @@ class FixtureLifecycleTest {
       for (CapturedTrap trap : FixtureRunner.runAll(fixture, FixtureRunner.Options.defaults())) {
         GoldenFiles.blessing(baseGoldens).check(GoldenId.of(path, trap.line()), trap.coredump());
       }
+    }
+    for (ProgramSpec spec : ProgramSpec.loadAll(basePrograms)) {
+      GoldenFiles.blessing(baseGoldens).check(GoldenId.ofProgram(spec.id(), true),
+          ProgramRunner.run(spec).coredumpBytes().orElseThrow());
     }
   }
 
@@ -243,22 +270,29 @@ class FixtureLifecycleTest {
     byte[] bytes = Files.readAllBytes(core);
     Files.write(core, Arrays.copyOf(bytes, bytes.length / 2));
     write(wat().resolve(NO_TRAP_FIXTURE), NO_TRAP_TEXT);
+    write(programs().resolve(WRONG_SPEC), WRONG_SPEC_TEXT);
 
-    // Two independent problems in one build (one build fewer): each must fail its own test and
+    // Three independent problems in one build (fewer builds): each must fail its own test and
     // nothing else.
-    Build broken = build("4 truncated golden, fixture that does not trap", ALL_TESTS, false);
+    Build broken = build("4 truncated golden, fixture that does not trap, wrong run spec",
+        ALL_TESTS, false);
     assertNotEquals(0, broken.exitCode, broken.tail());
     assertEquals(
         Stream.of(NO_TRAP_TEST + ": " + HarnessMessages.FIXTURE_RUN,
-            TRUNCATED_TEST + ": " + HarnessMessages.GOLDEN_INVALID).sorted().toList(),
+            TRUNCATED_TEST + ": " + HarnessMessages.GOLDEN_INVALID,
+            WRONG_SPEC_TEST + ": " + HarnessMessages.FIXTURE_RUN).sorted().toList(),
         broken.failures().stream().sorted().toList(), broken.tail());
     Set<String> expected = new TreeSet<>(BASE_TESTS);
     expected.add(NO_TRAP_TEST);
+    expected.add(WRONG_SPEC_TEST);
     assertEquals(expected, broken.conformanceTests(), "tests after deleting " + NEW_FIXTURE);
     assertTrue(broken.output.contains("[FixtureRun] " + NO_TRAP_TEST
         + ": expected a trap, but it completed normally"), broken.tail());
+    assertTrue(broken.output.contains("[FixtureRun] " + WRONG_SPEC_TEST
+        + ": the program did not run as expects-exit.run.json says:"), broken.tail());
     assertTrue(broken.output.contains("[GoldenInvalid] " + TRUNCATED_TEST + ": golden "),
         broken.tail());
+    // (The mutation test leaves out exit specs, which have no golden: WRONG_SPEC_TEST.)
     for (String test : List.of(NO_TRAP_TEST, TRUNCATED_TEST)) {
       assertTrue(broken.output.contains("[GoldenMutationTest] " + HarnessMessages.SKIPPED + " "
           + test + ": its own test fails"), "mutation test does not skip " + test);
@@ -280,6 +314,10 @@ class FixtureLifecycleTest {
     return copy.resolve("wat");
   }
 
+  private static Path programs() {
+    return copy.resolve("programs");
+  }
+
   private static Path goldenRoot() {
     return copy.resolve("conformance-suite/golden");
   }
@@ -287,8 +325,10 @@ class FixtureLifecycleTest {
   /** The copy's fixtures and goldens become the base set again. */
   private static void resetToBase() throws IOException {
     deleteTree(wat());
+    deleteTree(programs());
     deleteTree(goldenRoot());
     writeBaseFixtures(wat());
+    copyTree(basePrograms, programs());
     copyTree(baseGoldens, goldenRoot());
   }
 
@@ -317,8 +357,8 @@ class FixtureLifecycleTest {
   }
 
   /**
-   * Copies the sources: no {@code .git}, no fixtures or goldens (the copy gets its own), no
-   * {@code .new} candidates, no {@code target/} except the compiled output of the {@link
+   * Copies the sources: no {@code .git}, no fixtures, programs or goldens (the copy gets its
+   * own), no {@code .new} candidates, no {@code target/} except the compiled output of the {@link
    * #UPSTREAM} modules.
    */
   private static void copyProject(Path from, Path to) throws IOException {
@@ -352,7 +392,8 @@ class FixtureLifecycleTest {
   private static boolean excluded(String rel) {
     String[] parts = rel.split("/");
     String top = parts[0];
-    if (top.equals(".git") || top.equals("wat") || top.equals("coredumps")
+    if (top.equals(".git") || top.equals("wat") || top.equals("programs")
+        || top.equals("coredumps")
         || rel.endsWith(GoldenLayout.CANDIDATE_SUFFIX)
         || rel.startsWith("conformance-suite/golden")) {
       return true;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.coroner.harness.Conformance;
 import dev.coroner.harness.ConformanceFailure;
+import dev.coroner.harness.ProgramConformance;
 import dev.coroner.harness.v8.GoldenSubjects;
 import dev.coroner.harness.v8.V8CrossCheck;
 import dev.coroner.harness.v8.V8Exception;
@@ -21,10 +22,11 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * A second engine vouches for every golden: each golden's frames (instance, function, code offset)
- * are compared with V8's for the same fixture command, run in Node.js (one process for all of
- * them), with only the exceptions documented in {@code docs/coredump-format.md} section 7. One
- * test per golden, named {@code path:line}, so a disagreement fails exactly its golden's test and
- * names the first differing frame in both engines' terms.
+ * are compared with V8's for the same fixture command, or the same program run through {@code
+ * node:wasi}, run in Node.js (one process for all of them), with only the exceptions documented in
+ * {@code docs/coredump-format.md} section 7. One test per golden, named as its conformance test
+ * ({@code path:line}, {@code programs/SPEC:trap}), so a disagreement fails exactly its golden's
+ * test and names the first differing frame in both engines' terms.
  *
  * <p>Without Node.js the check is skipped with the reason, except under {@code CI=true}, where it
  * fails ({@code .ci/run} installs Debian's {@code nodejs} when it is missing).
@@ -44,7 +46,11 @@ class V8CrossCheckTest {
       return Stream.of(DynamicTest.dynamicTest("V8 cross-check", () -> assumeTrue(false, reason)));
     }
     Path fixtureRoot = Path.of(System.getProperty(Conformance.FIXTURE_ROOT_PROPERTY, "../wat"));
-    GoldenSubjects goldens = GoldenSubjects.ofFixtures(fixtureRoot, Conformance.goldenRoot());
+    Path programRoot =
+        Path.of(System.getProperty(ProgramConformance.PROGRAM_ROOT_PROPERTY, "../programs"));
+    GoldenSubjects goldens =
+        GoldenSubjects.ofFixtures(fixtureRoot, Conformance.goldenRoot())
+            .and(GoldenSubjects.ofPrograms(programRoot, Conformance.goldenRoot()));
     assertFalse(goldens.subjects().isEmpty(),
         "no golden to cross-check under " + Conformance.goldenRoot().toAbsolutePath());
     V8Report report = available.check().get().check(goldens.subjects(), "golden");

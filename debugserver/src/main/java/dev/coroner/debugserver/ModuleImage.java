@@ -1,5 +1,7 @@
 package dev.coroner.debugserver;
 
+import dev.coroner.coredump.CoreDumpFormatException;
+import dev.coroner.coredump.NameSection;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -10,11 +12,10 @@ import java.util.Optional;
  * space) and the few facts the server needs from them: the module name of its {@code name}
  * section, how many functions it imports, and where each function body lies in the file.
  *
- * <p>Only the sections that carry those facts are parsed (import, code, and the {@code name}
- * custom section's module-name subsection); every other section is bounds-checked and skipped.
- * A malformed name section is not an error: names are debugging help, and the module name is
- * then absent. (The CLI has a fuller name-section reader; a shared one is planned for the {@code
- * coredump} library.)
+ * <p>Only the sections that carry those facts are parsed (import and code here, the {@code name}
+ * section by the {@code coredump} library's {@link NameSection}); every other section is
+ * bounds-checked and skipped. A malformed name section is not an error: names are debugging help,
+ * and the module name is then absent.
  */
 public final class ModuleImage {
 
@@ -54,7 +55,6 @@ public final class ModuleImage {
       throw new ModuleFormatException("not a WebAssembly core module (version is not 1)", 4);
     }
     ModuleReader r = new ModuleReader(bytes, 8, bytes.length);
-    Optional<String> name = Optional.empty();
     int imported = 0;
     Body[] bodies = new Body[0];
     while (!r.atEnd()) {
@@ -63,39 +63,24 @@ public final class ModuleImage {
       int start = r.pos();
       int end = start + size;
       ModuleReader section = new ModuleReader(bytes, start, end);
-      if (id == 0) {
-        Optional<String> found = moduleName(section);
-        if (found.isPresent()) {
-          name = found;
-        }
-      } else if (id == 2) {
+      if (id == 2) {
         imported = importedFunctions(section);
       } else if (id == 10) {
         bodies = bodies(section);
       }
       r.seek(end);
     }
-    return new ModuleImage(file, bytes, name, imported, bodies);
+    return new ModuleImage(file, bytes, moduleName(bytes), imported, bodies);
   }
 
-  /** The module name of a {@code name} custom section; empty for other or malformed sections. */
-  private static Optional<String> moduleName(ModuleReader r) {
+  /** The module name its {@code name} section gives; empty if it has none or it is malformed. */
+  private static Optional<String> moduleName(byte[] bytes) {
     try {
-      if (!"name".equals(r.name())) {
-        return Optional.empty();
-      }
-      while (!r.atEnd()) {
-        int sub = r.u8();
-        int size = r.length("name subsection");
-        if (sub == 0) {
-          return Optional.of(r.sub(size).name());
-        }
-        r.sub(size);
-      }
-    } catch (ModuleFormatException e) {
+      return NameSection.fromModule(bytes).moduleName();
+    } catch (CoreDumpFormatException e) {
       // A malformed custom section is not ours to judge; the module just has no name.
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 
   private static int importedFunctions(ModuleReader r) throws ModuleFormatException {

@@ -42,9 +42,18 @@ final class DwarfFacts {
       return attribute("DW_AT_name").map(v -> unquote(strip(v)));
     }
 
-    /** An attribute printed as {@code (0x...)}. */
+    /**
+     * An attribute printed as {@code (0x...)}; empty when absent or not a number (the linker's
+     * {@code (dead code)} for a function it dropped).
+     */
     Optional<Long> number(String attribute) {
-      return attribute(attribute).map(v -> Long.decode(strip(v).split(" ")[0]));
+      return attribute(attribute).flatMap(v -> {
+        try {
+          return Optional.of(Long.decode(strip(v).split(" ")[0]));
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+      });
     }
 
     /** The DIE offset of DW_AT_type. */
@@ -91,8 +100,13 @@ final class DwarfFacts {
 
   record Range(long low, long high, String expression) {}
 
-  /** A row of the line table. */
-  record Row(long address, int line, int column, int file, boolean endSequence) {}
+  /**
+   * A row of a line table.
+   *
+   * @param fileName the name of the row's file in its own line table (each compilation unit's
+   *     table numbers its files from 1 again)
+   */
+  record Row(long address, int line, int column, String fileName, boolean endSequence) {}
 
   private static final Pattern DIE = Pattern.compile("^0x([0-9a-f]{8}):( +)(DW_TAG_\\w+|NULL)");
   private static final Pattern ATTRIBUTE = Pattern.compile("^\\s+(DW_AT_\\w+)\\s+(\\(.*)$");
@@ -106,7 +120,6 @@ final class DwarfFacts {
   final List<Die> roots = new ArrayList<>();
   private final Map<Long, Die> byOffset = new HashMap<>();
   private final List<Row> rows = new ArrayList<>();
-  private final Map<Integer, String> files = new HashMap<>();
 
   private DwarfFacts() {}
 
@@ -116,6 +129,7 @@ final class DwarfFacts {
     List<Die> stack = new ArrayList<>(); // stack.get(depth) = the last DIE at that depth
     Die current = null;
     int pendingFile = -1;
+    Map<Integer, String> files = new HashMap<>(); // of the line table being read
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       Matcher die = DIE.matcher(line);
@@ -144,6 +158,11 @@ final class DwarfFacts {
         current.attributes.put(attribute.group(1), value.toString());
         continue;
       }
+      if (line.startsWith("debug_line[")) {
+        files = new HashMap<>();
+        pendingFile = -1;
+        continue;
+      }
       Matcher fileEntry = FILE.matcher(line);
       if (fileEntry.find()) {
         pendingFile = Integer.parseInt(fileEntry.group(1));
@@ -151,7 +170,7 @@ final class DwarfFacts {
       }
       Matcher fileName = FILE_NAME.matcher(line);
       if (pendingFile >= 0 && fileName.find()) {
-        facts.files.put(pendingFile, fileName.group(1));
+        files.put(pendingFile, fileName.group(1));
         pendingFile = -1;
         continue;
       }
@@ -159,7 +178,8 @@ final class DwarfFacts {
       if (row.find()) {
         facts.rows.add(new Row(
             Long.parseLong(row.group(1), 16), Integer.parseInt(row.group(2)),
-            Integer.parseInt(row.group(3)), Integer.parseInt(row.group(4)),
+            Integer.parseInt(row.group(3)),
+            files.getOrDefault(Integer.parseInt(row.group(4)), "?"),
             row.group(5).contains("end_sequence")));
       }
     }
@@ -236,11 +256,6 @@ final class DwarfFacts {
       throw new IllegalStateException("no line-table row for 0x" + Long.toHexString(address));
     }
     return best;
-  }
-
-  /** The file name of line-table file {@code index} (as the table gives it). */
-  String file(int index) {
-    return files.get(index);
   }
 
   /** Follows typedefs and qualifiers to the type that says how a value is laid out. */

@@ -49,6 +49,11 @@ final class Expected {
         | layout.fileOffset(f.functionIndex(), f.codeOffset());
   }
 
+  /** The DWARF subprogram of frame {@code index}, if its function has one. */
+  Optional<DwarfFacts.Die> subprogram(int index) {
+    return dwarf.subprogramAt(address(index));
+  }
+
   DwarfFacts.Die function(int index) {
     return dwarf.subprogramAt(address(index))
         .orElseThrow(() -> new AssertionError("no DWARF subprogram for frame " + index));
@@ -57,7 +62,7 @@ final class Expected {
   /** {@code file:line[:column]} as LLDB prints a frame's source position. */
   String source(int index) {
     DwarfFacts.Row row = dwarf.lineAt(address(index));
-    String file = dwarf.file(row.file());
+    String file = row.fileName();
     String base = file.substring(file.lastIndexOf('/') + 1);
     return base + ":" + row.line() + (row.column() == 0 ? "" : ":" + row.column());
   }

@@ -63,14 +63,64 @@ final class Lldb {
   static Path require() {
     Optional<Path> lldb = executable();
     if (lldb.isEmpty()) {
-      String why = "lldb-22 is not on the PATH (install Debian's lldb-22, or set -Dcoroner.lldb)";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(why + "; under CI=true the LLDB tests must run (.ci/run installs lldb-22)");
-      }
-      System.err.println("[LldbTest] skipped: " + why);
-      Assumptions.assumeTrue(false, why);
+      skip("lldb-22 is not on the PATH (install Debian's lldb-22, or set -Dcoroner.lldb)",
+          "lldb-22");
     }
     return lldb.get();
+  }
+
+  /**
+   * Another LLVM 22 tool on the PATH, e.g. {@code llvm-dwarfdump-22} (Debian's {@code llvm-22});
+   * skips the test when there is none, unless {@code CI=true}.
+   */
+  static Path requireTool(String name, String debianPackage) {
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String dir : path.split(File.pathSeparator)) {
+        Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+        if (Files.isExecutable(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    skip(name + " is not on the PATH (install Debian's " + debianPackage + ")", debianPackage);
+    throw new AssertionError("unreachable");
+  }
+
+  private static void skip(String why, String debianPackage) {
+    if ("true".equals(System.getenv("CI"))) {
+      fail(why + "; under CI=true the LLDB tests must run (.ci/run installs " + debianPackage
+          + ")");
+    }
+    System.err.println("[LldbTest] skipped: " + why);
+    Assumptions.assumeTrue(false, why);
+  }
+
+  /**
+   * Runs {@code command} and returns its standard output; fails if it cannot start, does not end
+   * in 120 s or exits other than 0 (with what it printed).
+   */
+  static String output(List<String> command) throws Exception {
+    Path out = Files.createTempFile("coroner-tool-", ".out");
+    Path err = Files.createTempFile("coroner-tool-", ".err");
+    try {
+      Process p = new ProcessBuilder(command)
+          .redirectOutput(out.toFile())
+          .redirectError(err.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .start();
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        fail(command + " did not finish in 120 s");
+      }
+      if (p.exitValue() != 0) {
+        fail(command + " exited " + p.exitValue() + ":\n" + Files.readString(err));
+      }
+      return Files.readString(out, StandardCharsets.UTF_8);
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
   }
 
   /** Runs {@code commands} with LLDB in {@code workdir}; fails if LLDB hangs or cannot start. */

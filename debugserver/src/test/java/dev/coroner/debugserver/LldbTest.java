@@ -9,11 +9,15 @@ import dev.coroner.coredump.CoreStack;
 import dev.coroner.coredump.Frame;
 import dev.coroner.fixtures.Command;
 import dev.coroner.fixtures.Fixture;
+import dev.coroner.wasi.ProgramResult;
+import dev.coroner.wasi.ProgramRunner;
+import dev.coroner.wasi.ProgramSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Test data: {@code src/test/resources/programs/} (C sources, their wasm32 builds at -O0 and
  * -O1, the dumps Coroner's interpreter wrote when they trapped, and llvm-dwarfdump output; rebuilt
- * by {@code build.sh}). To test another program, add a {@link Program} with its variables.
+ * by {@code build.sh}), and one of the repository's program fixtures ({@code
+ * programs/assert-fail}, WASI), run to its crash and described by {@code llvm-dwarfdump-22} at test
+ * time. To test another program, add a {@link Program} with its variables.
  */
 class LldbTest {
 
@@ -57,6 +63,17 @@ class LldbTest {
       "inventory-O1", "inventory.c", "trap: integer divide by zero", INVENTORY_YOUNGEST,
       INVENTORY_CALLER, "it");
 
+  /**
+   * A program fixture of {@code programs/} (WASI, C at -O0, with wasi-libc's DWARF): a failed
+   * {@code assert} in {@code restock} aborts, so the youngest user frame is frame 2, below libc's
+   * {@code abort} and {@code __assert_fail}.
+   */
+  static final Program ASSERT_FAIL = new Program(
+      "assert-fail", "assert-fail.c", "trap: unreachable",
+      List.of("inv", "threshold", "it", "it->count", "it->next", "inv->head", "inv->items",
+          "inv->total"),
+      List.of("nuts", "inv.head", "inv.items", "inv.total"), "it");
+
   @TempDir Path tmp;
 
   static Path repo() {
@@ -75,6 +92,45 @@ class LldbTest {
   @Test
   void showsBacktraceVariablesMemoryAndPcOfAProgramBuiltAtO1() throws Exception {
     checkProgram(INVENTORY_O1);
+  }
+
+  /**
+   * A program fixture, run to its crash now by the WASI runner (as {@code ./coroner run
+   * programs/assert-fail/assert-fail.wasm} does), its dump served to LLDB. Expected values come
+   * from {@code llvm-dwarfdump-22} run on the committed module now, and from the dump.
+   */
+  @Test
+  void showsBacktraceVariablesMemoryAndPcOfAProgramFixtureRunToItsCrash() throws Exception {
+    Path lldb = Lldb.require();
+    Path dwarfdump = Lldb.requireTool("llvm-dwarfdump-22", "llvm-22");
+    Path root = repo().resolve("programs");
+    ProgramSpec spec = ProgramSpec.load(root, "assert-fail/assert-fail.run.json");
+    ProgramResult result = ProgramRunner.run(spec);
+    CoreDump dump = result.coreDump()
+        .orElseThrow(() -> new AssertionError(spec + " did not trap: " + result.outcome()));
+    // Where the conformance suite has the program's golden, this is that dump, byte for byte.
+    Path golden = repo().resolve(
+        "conformance-suite/golden/programs/assert-fail/assert-fail.run.json/trap.core");
+    if (Files.isRegularFile(golden)) {
+      assertTrue(java.util.Arrays.equals(Files.readAllBytes(golden),
+          result.coredumpBytes().orElseThrow()), "the run's dump differs from " + golden);
+    }
+    Path facts = tmp.resolve("assert-fail.dwarfdump.txt");
+    Files.writeString(facts, Lldb.output(List.of(dwarfdump.toString(), "--debug-info",
+        "--debug-line", spec.wasm().toString())));
+    Expected e = new Expected(DwarfFacts.read(facts), dump,
+        new WasmLayout(Files.readAllBytes(spec.wasm())));
+    // The crash the fixture documents: libc's abort, __assert_fail, then restock and main.
+    assertEquals(2, youngestUserFrame(e, dump, ASSERT_FAIL.source()));
+    assertEquals(Optional.of("restock"), e.function(2).name());
+    assertEquals(Optional.of("main"), e.function(3).name());
+    check(lldb, ASSERT_FAIL, spec.wasm(), dump, e, spec.folder());
+    List<String> checked = new ArrayList<>();
+    ASSERT_FAIL.youngest().forEach(v -> checked.add(e.line(2, v)));
+    ASSERT_FAIL.caller().forEach(v -> checked.add(e.line(3, v)));
+    System.out.println("[LldbTest] programs/assert-fail: " + dump.threads().get(0).frames().size()
+        + " frames checked in bt; frame variable as llvm-dwarfdump-22 and the dump predict: "
+        + String.join("; ", checked));
   }
 
   @Test
@@ -183,7 +239,13 @@ class LldbTest {
     Path lldb = Lldb.require();
     Path wasm = programs().resolve(program.name() + ".wasm");
     CoreDump dump = dump(program);
-    Expected e = expected(program, dump);
+    check(lldb, program, wasm, dump, expected(program, dump), programs());
+  }
+
+  /** Serves {@code dump} with {@code wasm} to LLDB, run in {@code sources}, and checks it all. */
+  private void check(
+      Path lldb, Program program, Path wasm, CoreDump dump, Expected e, Path sources)
+      throws Exception {
     int user = youngestUserFrame(e, dump, program.source());
     long heap = e.pointer(user, program.heapPointer());
     String memoryRead = String.format("memory read -c 16 0x%x", heap);
@@ -196,7 +258,7 @@ class LldbTest {
     commands.add(memoryRead);
     commands.add("detach");
 
-    Lldb.Transcript t = serve(lldb, dump, List.of(wasm), commands);
+    Lldb.Transcript t = serve(lldb, dump, List.of(wasm), commands, sources);
 
     assertTrue(t.output(commands.get(0)).contains("stop reason = " + program.trap()), t::text);
     checkBacktrace(t, e, dump, program.name() + ".wasm");
@@ -232,17 +294,28 @@ class LldbTest {
     String bt = t.output("bt");
     int frames = dump.threads().get(0).frames().size();
     for (int k = 0; k < frames; k++) {
-      String function = e.function(k).name().orElseThrow();
       String pc = k == 0 ? String.format("0x%016x", e.pc0()) : "0x[0-9a-f]{16}";
-      Pattern p = Pattern.compile("frame #" + k + ": " + pc + " " + Pattern.quote(module) + "`"
-          + Pattern.quote(function) + "\\(.*\\) at " + Pattern.quote(e.source(k)) + "$",
-          Pattern.MULTILINE);
+      Optional<DwarfFacts.Die> sub = e.subprogram(k);
+      // A function without DWARF (a linker-made one such as _start.command_export): LLDB names
+      // it from the name section, as symbol + offset, with no source position.
+      Pattern p = sub.isEmpty()
+          ? Pattern.compile("frame #" + k + ": " + pc + " " + Pattern.quote(module)
+              + "`\\S+ \\+ \\d+$", Pattern.MULTILINE)
+          : Pattern.compile("frame #" + k + ": " + pc + " " + Pattern.quote(module) + "`"
+              + Pattern.quote(sub.get().name().orElseThrow()) + "(\\(.*\\))? at "
+              + Pattern.quote(e.source(k)) + "$", Pattern.MULTILINE);
       assertTrue(p.matcher(bt).find(), () -> "expected " + p + "\n" + t.text());
     }
     assertEquals(frames, Pattern.compile("frame #\\d+: ").matcher(bt).results().count(), bt);
   }
 
   private Lldb.Transcript serve(Path lldb, CoreDump dump, List<Path> wasm, List<String> commands)
+      throws Exception {
+    return serve(lldb, dump, wasm, commands, programs());
+  }
+
+  private Lldb.Transcript serve(
+      Path lldb, CoreDump dump, List<Path> wasm, List<String> commands, Path workdir)
       throws Exception {
     List<ModuleImage> images = new ArrayList<>();
     for (Path w : wasm) {
@@ -259,7 +332,7 @@ class LldbTest {
       for (String c : commands) {
         resolved.add(c.equals(connect(0)) ? connect(server.port()) : c);
       }
-      Lldb.Transcript t = Lldb.run(lldb, programs(), resolved);
+      Lldb.Transcript t = Lldb.run(lldb, workdir, resolved);
       assertTrue(server.awaitEnd(10, TimeUnit.SECONDS),
           () -> "the server did not end after LLDB detached\n" + t.text() + "\n" + log);
       // The connect command differs per run; file it under the placeholder.
@@ -288,7 +361,7 @@ class LldbTest {
 
   private static int youngestUserFrame(Expected e, CoreDump dump, String source) {
     for (int k = 0; k < dump.threads().get(0).frames().size(); k++) {
-      String file = e.function(k).attribute("DW_AT_decl_file").orElse("");
+      String file = e.subprogram(k).flatMap(d -> d.attribute("DW_AT_decl_file")).orElse("");
       if (file.endsWith(source + "\")")) {
         return k;
       }

@@ -27,14 +27,21 @@ final class WasmLayout {
       if (id == 2) {
         long n = leb();
         for (long i = 0; i < n; i++) {
-          pos += (int) leb(); // module name
-          pos += (int) leb(); // field name
+          skipName(); // module name
+          skipName(); // field name
           int kind = bytes[pos++];
-          if (kind == 0) {
-            leb();
-            imported++;
-          } else {
-            throw new IllegalStateException("test modules import only functions");
+          switch (kind) {
+            case 0 -> { // function: type index
+              leb();
+              imported++;
+            }
+            case 1 -> { // table: reference type, limits
+              pos++;
+              limits();
+            }
+            case 2 -> limits(); // memory
+            case 3 -> pos += 2; // global: value type, mutability
+            default -> throw new IllegalStateException("import kind " + kind);
           }
         }
       } else if (id == 10) {
@@ -60,6 +67,19 @@ final class WasmLayout {
   /** The file offset of the instruction at {@code codeOffset} of function {@code index}. */
   long fileOffset(int functionIndex, int codeOffset) {
     return bodyStarts.get(functionIndex - importedFunctions) + codeOffset;
+  }
+
+  private void skipName() {
+    int length = (int) leb();
+    pos += length;
+  }
+
+  private void limits() {
+    int flags = bytes[pos++];
+    leb();
+    if ((flags & 1) != 0) {
+      leb();
+    }
   }
 
   private long leb() {

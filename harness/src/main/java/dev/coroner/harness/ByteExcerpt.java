@@ -1,5 +1,7 @@
 package dev.coroner.harness;
 
+import dev.coroner.coredump.ByteReader;
+import dev.coroner.coredump.CoreDumpFormatException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -130,33 +132,35 @@ public final class ByteExcerpt {
     if (bytes.length < HEADER.length) {
       return out;
     }
-    int pos = HEADER.length;
-    while (pos < bytes.length) {
-      int start = pos;
-      int id = bytes[pos++] & 0xff;
-      long[] size = readU32(bytes, pos);
-      if (size == null) {
-        break;
-      }
-      pos = (int) size[1];
-      int contents = pos;
-      long end = pos + size[0];
-      if (end > bytes.length) {
-        out.add(new Span(id, "?", start, contents, contents, bytes.length));
-        break;
-      }
-      String name = "";
-      int payload = contents;
-      if (id == 0) {
-        long[] len = readU32(bytes, pos);
-        if (len != null && len[1] + len[0] <= end) {
-          name = new String(bytes, (int) len[1], (int) len[0],
-              java.nio.charset.StandardCharsets.UTF_8);
-          payload = (int) (len[1] + len[0]);
+    ByteReader r = new ByteReader(bytes);
+    try {
+      r.skip(HEADER.length, "header");
+      while (!r.atEnd()) {
+        int start = r.position();
+        int id = r.readByte("section id");
+        long size = Integer.toUnsignedLong(r.readU32("section size"));
+        int contents = r.position();
+        long end = contents + size;
+        if (end > bytes.length) {
+          out.add(new Span(id, "?", start, contents, contents, bytes.length));
+          break;
         }
+        String name = "";
+        int payload = contents;
+        if (id == 0) {
+          ByteReader custom = r.sliceAt(contents, size, "custom section");
+          try {
+            name = custom.readName("custom section name");
+            payload = custom.position();
+          } catch (CoreDumpFormatException e) {
+            // An unreadable name: the section is shown without one.
+          }
+        }
+        out.add(new Span(id, name, start, contents, payload, (int) end));
+        r.seek(end, "section end");
       }
-      out.add(new Span(id, name, start, contents, payload, (int) end));
-      pos = (int) end;
+    } catch (CoreDumpFormatException e) {
+      // Stop at the first section that cannot be read; what came before is still useful.
     }
     return out;
   }
@@ -172,21 +176,5 @@ public final class ByteExcerpt {
       }
     }
     return offset >= bytes.length ? "past the end of the expected bytes" : "outside any section";
-  }
-
-  /** {value, next position} of an unsigned LEB128 u32 at {@code pos}, or null if unreadable. */
-  private static long[] readU32(byte[] b, int pos) {
-    long result = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      if (pos >= b.length) {
-        return null;
-      }
-      int x = b[pos++] & 0xff;
-      result |= (long) (x & 0x7f) << shift;
-      if ((x & 0x80) == 0) {
-        return new long[] {result, pos};
-      }
-    }
-    return null;
   }
 }

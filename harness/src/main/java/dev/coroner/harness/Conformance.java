@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * FixtureRunner.Options#TIMEOUT_PROPERTY} bounds each run.
  *
  * <p>Other kinds of fixture plug in below the first step: anything that captures a coredump
- * checks it with {@link #checkCapture}, and can use {@link #requireFresh} for its source file.
+ * checks it with {@link #checkCapture}, and can use {@link #requireFresh} for its source file
+ * (program fixtures do: {@link ProgramConformance}).
  */
 public final class Conformance {
 
@@ -107,7 +108,17 @@ public final class Conformance {
    *     has changed since
    */
   public static Path requireFresh(Path root, GoldenId id, String sha256) {
-    Path file = root.resolve(id.fixturePath());
+    return requireFreshFile(root.resolve(id.fixturePath()), id, sha256);
+  }
+
+  /**
+   * As {@link #requireFresh(Path, GoldenId, String)}, for a fixture file that is not at {@code
+   * id.fixturePath()} under a root (a program's run spec, whose golden path has a prefix).
+   *
+   * @throws ConformanceFailure ({@value HarnessMessages#STALE_BUILD}) if {@code file} no longer
+   *     exists or has changed since
+   */
+  public static Path requireFreshFile(Path file, GoldenId id, String sha256) {
     if (!Files.isRegularFile(file)) {
       throw new ConformanceFailure(
           HarnessMessages.STALE_BUILD,

@@ -7,7 +7,6 @@ import dev.coroner.coredump.CoreDumpFormatException;
 import dev.coroner.fixtures.Action;
 import dev.coroner.fixtures.Command;
 import dev.coroner.fixtures.Fixture;
-import dev.coroner.fixtures.NanPattern;
 import dev.coroner.fixtures.WastModule;
 import dev.coroner.fixtures.WastValue;
 import dev.coroner.interpreter.Store;
@@ -16,7 +15,6 @@ import dev.coroner.interpreter.TrapException;
 import dev.coroner.interpreter.UninstantiableException;
 import dev.coroner.interpreter.WasmException;
 import dev.coroner.interpreter.WasmModule;
-import dev.coroner.interpreter.model.ValType;
 import dev.coroner.interpreter.script.ScriptAction;
 import dev.coroner.interpreter.script.ScriptEnvironment;
 import dev.coroner.interpreter.script.ScriptValue;
@@ -281,69 +279,21 @@ public final class FixtureRunner {
 
   private static ScriptValue argument(WastValue v, String where) {
     if (v instanceof WastValue.Num n) {
-      return new ScriptValue(typeCode(n.type(), where), n.bits());
+      return new ScriptValue(WastValues.typeCode(n.type()), n.bits());
     }
     if (v instanceof WastValue.Ref r) {
-      return new ScriptValue(typeCode(r.type(), where), r.isNull() ? Store.NULL_REF : r.value());
+      return new ScriptValue(
+          WastValues.typeCode(r.type()), r.isNull() ? Store.NULL_REF : r.value());
     }
-    throw new FixtureRunException(where + ": argument " + v + " is not supported (no SIMD)");
-  }
-
-  private static int typeCode(dev.coroner.fixtures.ValueType type, String where) {
-    switch (type) {
-      case I32:
-        return ValType.I32;
-      case I64:
-        return ValType.I64;
-      case F32:
-        return ValType.F32;
-      case F64:
-        return ValType.F64;
-      case FUNCREF:
-        return ValType.FUNCREF;
-      case EXTERNREF:
-        return ValType.EXTERNREF;
-      default:
-        throw new FixtureRunException(where + ": value type " + type + " is not supported");
+    if (v instanceof WastValue.Vec vec && !vec.hasNanPattern()) {
+      return ScriptValue.v128(vec.low(), vec.high());
     }
+    throw new FixtureRunException(where + ": argument " + v + " is not supported");
   }
 
   private static void checkResults(String where, List<ScriptValue> got, List<WastValue> expected) {
-    boolean ok = got.size() == expected.size();
-    for (int i = 0; ok && i < got.size(); i++) {
-      ok = matches(got.get(i), expected.get(i), where);
-    }
-    if (!ok) {
+    if (!WastValues.matches(got, expected, false)) {
       throw new FixtureRunException(where + ": expected " + expected + ", got " + got);
     }
-  }
-
-  private static boolean matches(ScriptValue got, WastValue expected, String where) {
-    if (expected instanceof WastValue.Nan nan) {
-      boolean f32 = got.type() == ValType.F32;
-      if (!f32 && got.type() != ValType.F64) {
-        return false;
-      }
-      long bits = got.bits();
-      long exponent = f32 ? 0x7F800000L : 0x7FF0000000000000L;
-      long quiet = f32 ? 0x00400000L : 0x0008000000000000L;
-      long payload = f32 ? 0x007FFFFFL : 0x000FFFFFFFFFFFFFL;
-      boolean isNan = (bits & exponent) == exponent && (bits & payload) != 0;
-      return nan.pattern() == NanPattern.CANONICAL
-          ? (bits & (exponent | payload)) == (exponent | quiet)
-          : isNan && (bits & quiet) != 0;
-    }
-    if (expected instanceof WastValue.Ref r) {
-      if (got.type() != typeCode(r.type(), where)) {
-        return false;
-      }
-      return r.isNull() ? got.bits() == Store.NULL_REF : got.bits() == r.value();
-    }
-    if (expected instanceof WastValue.Num n) {
-      boolean narrow = got.type() == ValType.I32 || got.type() == ValType.F32;
-      long mask = narrow ? 0xFFFFFFFFL : -1L;
-      return got.type() == typeCode(n.type(), where) && (got.bits() & mask) == (n.bits() & mask);
-    }
-    return false;
   }
 }

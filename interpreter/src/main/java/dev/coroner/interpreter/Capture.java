@@ -5,7 +5,6 @@ import dev.coroner.coredump.CoreStack;
 import dev.coroner.coredump.Frame;
 import dev.coroner.coredump.Global;
 import dev.coroner.coredump.Memory;
-import dev.coroner.coredump.MemoryContents;
 import dev.coroner.coredump.Value;
 import dev.coroner.interpreter.model.ValType;
 import java.util.ArrayList;
@@ -82,11 +81,14 @@ final class Capture {
     return idx;
   }
 
+  /**
+   * A captured memory: its current size, declared maximum and memory64 flag; a 64-bit memory's
+   * contents are sparse (unwritten pages are skipped, not read).
+   */
   private static Memory memory(MemoryInstance m) {
-    byte[] bytes = m.bytes;
-    return new Memory(bytes.length / MemoryInstance.PAGE_SIZE,
-        m.declaredMax >= 0 ? OptionalLong.of(m.declaredMax) : OptionalLong.empty(), false, false,
-        MemoryContents.of(bytes));
+    return new Memory(m.pageCount(),
+        m.declaredMax >= 0 ? OptionalLong.of(m.declaredMax) : OptionalLong.empty(), m.is64, false,
+        m.contents());
   }
 
   private static Global global(GlobalInstance g) {
@@ -97,11 +99,15 @@ final class Capture {
       case ValType.I64: return Global.i64(v);
       case ValType.F32: return Global.f32Bits((int) v);
       case ValType.F64: return Global.f64Bits(v);
+      case ValType.V128: return Global.v128(v, g.high);
       default: return Global.nullRef(ValType.toCoredump(type));
     }
   }
 
-  /** A frame value; reference values are recorded as missing (see the format document). */
+  /**
+   * A frame value; v128 and reference values are recorded as missing ({@code 0x01}; the format
+   * has no tag for them, see the format document).
+   */
   private static Value value(int type, long bits) {
     switch (type) {
       case ValType.I32: return Value.i32((int) bits);

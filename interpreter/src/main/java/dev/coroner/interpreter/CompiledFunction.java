@@ -21,10 +21,16 @@ final class CompiledFunction {
   final int maxHeight;
   final int[] code;
   final int[] offsets;
-  /** Number of parameters. */
+  /** Value-stack slots of the parameters (a v128 takes two, see {@link Slots}). */
   final int paramCount;
-  /** Number of results. */
+  /** Value-stack slots of the results. */
   final int resultCount;
+  /** The first slot of each local, from the frame base. */
+  private final int[] localSlot;
+  /** Value-stack slots of all locals. */
+  private final int localSlots;
+  /** Whether a value of the function (a local or an operand) may be a v128. */
+  final boolean usesV128;
   /** Absolute offset in the module of the first byte after the body-size LEB. */
   final int bodyStart;
   /** Absolute offset of the first instruction (after the local declarations). */
@@ -34,22 +40,36 @@ final class CompiledFunction {
 
   CompiledFunction(
       int index, FuncType type, byte[] localTypes, int maxHeight, int[] code, int[] offsets,
-      int bodyStart, int instrStart, int bodyEnd) {
+      int bodyStart, int instrStart, int bodyEnd, boolean usesV128) {
     this.index = index;
     this.type = type;
     this.localTypes = localTypes;
     this.maxHeight = maxHeight;
     this.code = code;
     this.offsets = offsets;
-    this.paramCount = type.paramCount();
-    this.resultCount = type.resultCount();
+    this.paramCount = Slots.params(type);
+    this.resultCount = Slots.results(type);
+    this.localSlot = new int[localTypes.length];
+    int slot = 0;
+    for (int i = 0; i < localTypes.length; i++) {
+      localSlot[i] = slot;
+      slot += Slots.width(localTypes[i] & 0xFF);
+    }
+    this.localSlots = slot;
+    this.usesV128 = usesV128 || slot != localTypes.length;
     this.bodyStart = bodyStart;
     this.instrStart = instrStart;
     this.bodyEnd = bodyEnd;
   }
 
+  /** Value-stack slots of the locals (parameters included). */
   int localCount() {
-    return localTypes.length;
+    return localSlots;
+  }
+
+  /** The first slot, from the frame base, of local {@code i}. */
+  int localSlot(int i) {
+    return localSlot[i];
   }
 
   /** The code offset (from the body start) of the instruction whose number is at {@code pc}. */

@@ -10,15 +10,35 @@ import java.util.Arrays;
 final class ConstExpr {
   private final int[] codes;
   private final long[] immediates;
+  /** Bytes 8..15 of each {@code v128.const}'s value; 0 for other instructions. */
+  private final long[] highs;
 
   ConstExpr(int[] codes, long[] immediates) {
+    this(codes, immediates, new long[codes.length]);
+  }
+
+  /** With {@code highs}: bytes 8..15 of {@code v128.const} values (bytes 0..7 are immediates). */
+  ConstExpr(int[] codes, long[] immediates, long[] highs) {
     this.codes = codes.clone();
     this.immediates = immediates.clone();
+    this.highs = highs.clone();
   }
 
   /** A single instruction. */
   static ConstExpr of(int code, long immediate) {
     return new ConstExpr(new int[] {code}, new long[] {immediate});
+  }
+
+  /**
+   * Bytes 8..15 of a v128 expression's value (its {@link #evaluate} is bytes 0..7); 0 for other
+   * types. A v128 constant expression is one instruction: a v128 constant or a global read.
+   */
+  long evaluateHigh(Instance inst) {
+    int last = codes.length - 1;
+    if (codes[last] == Op.GLOBAL_GET) {
+      return inst.globals[(int) immediates[last]].high;
+    }
+    return highs[last];
   }
 
   /** The value (raw bits, see {@link Store}) in {@code inst}. */
@@ -29,7 +49,16 @@ final class ConstExpr {
     long[] stack = new long[codes.length];
     int sp = 0;
     for (int i = 0; i < codes.length; i++) {
-      stack[sp++] = value(codes[i], immediates[i], inst);
+      switch (codes[i]) {
+        // Extended constant expressions: operators on the two values before them.
+        case Op.I32_ADD: sp--; stack[sp - 1] = (int) stack[sp - 1] + (int) stack[sp]; break;
+        case Op.I32_SUB: sp--; stack[sp - 1] = (int) stack[sp - 1] - (int) stack[sp]; break;
+        case Op.I32_MUL: sp--; stack[sp - 1] = (int) stack[sp - 1] * (int) stack[sp]; break;
+        case Op.I64_ADD: sp--; stack[sp - 1] = stack[sp - 1] + stack[sp]; break;
+        case Op.I64_SUB: sp--; stack[sp - 1] = stack[sp - 1] - stack[sp]; break;
+        case Op.I64_MUL: sp--; stack[sp - 1] = stack[sp - 1] * stack[sp]; break;
+        default: stack[sp++] = value(codes[i], immediates[i], inst); break;
+      }
     }
     return stack[sp - 1];
   }
@@ -41,6 +70,7 @@ final class ConstExpr {
       case Op.I64_CONST:
       case Op.F32_CONST:
       case Op.F64_CONST:
+      case Op.FD + 0x0C: // v128.const: bytes 0..7
         return immediate;
       case Op.REF_NULL:
         return Store.NULL_REF;
@@ -57,7 +87,8 @@ final class ConstExpr {
   public String toString() {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < codes.length; i++) {
-      s.append(i == 0 ? "" : " ").append(Instruction.of(codes[i])).append(' ')
+      Object name = codes[i] >= Op.FD ? SimdInstruction.of(codes[i]) : Instruction.of(codes[i]);
+      s.append(i == 0 ? "" : " ").append(name).append(' ')
           .append(immediates[i]);
     }
     return s.toString();
@@ -67,7 +98,8 @@ final class ConstExpr {
   public boolean equals(Object o) {
     return o instanceof ConstExpr
         && Arrays.equals(codes, ((ConstExpr) o).codes)
-        && Arrays.equals(immediates, ((ConstExpr) o).immediates);
+        && Arrays.equals(immediates, ((ConstExpr) o).immediates)
+        && Arrays.equals(highs, ((ConstExpr) o).highs);
   }
 
   @Override

@@ -8,8 +8,8 @@ final class Disassembly {
 
   /**
    * The text name of the instruction that starts at absolute offset {@code offset} of {@code
-   * module} (its {@link Instruction#text()}), or its opcode in hex if the table has no such
-   * instruction.
+   * module} (its {@link Instruction#text()} or {@link SimdInstruction#text()}), or its opcode in
+   * hex if the tables have no such instruction.
    */
   static String nameAt(byte[] module, int offset) {
     if (offset < 0 || offset >= module.length) {
@@ -25,6 +25,10 @@ final class Disassembly {
         return in != null ? in.text() : String.format("0x%02x", op);
       }
       int sub = r.readU32("subopcode");
+      if (op == 0xFD) {
+        SimdInstruction simd = SimdInstruction.decode(sub);
+        return simd != null ? simd.text() : String.format("0x%02x %d", op, sub);
+      }
       Instruction in = Instruction.decode(op, sub);
       return in != null ? in.text() : String.format("0x%02x %d", op, sub);
     } catch (MalformedException e) {

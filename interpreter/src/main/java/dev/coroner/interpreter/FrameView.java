@@ -32,8 +32,13 @@ public interface FrameView {
   /** The value type code of local {@code index}. */
   int localType(int index);
 
-  /** The raw bits of local {@code index}. */
+  /** The raw bits of local {@code index}; for a v128, bytes 0..7 as a little-endian long. */
   long local(int index);
+
+  /** Bytes 8..15 (little endian) of a v128 local {@code index}; 0 for other types. */
+  default long localHigh(int index) {
+    return 0;
+  }
 
   /** The number of values on the frame's operand stack. */
   int stackHeight();
@@ -45,6 +50,14 @@ public interface FrameView {
    */
   int operandType(int index);
 
-  /** The raw bits of operand {@code index}, 0 being the bottom of the stack. */
+  /**
+   * The raw bits of operand {@code index}, 0 being the bottom of the stack; for a v128, bytes 0..7
+   * as a little-endian long.
+   */
   long operand(int index);
+
+  /** Bytes 8..15 (little endian) of a v128 operand {@code index}; 0 for other types. */
+  default long operandHigh(int index) {
+    return 0;
+  }
 }

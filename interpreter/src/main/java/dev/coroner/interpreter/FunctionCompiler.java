@@ -2,6 +2,7 @@ package dev.coroner.interpreter;
 
 import static dev.coroner.interpreter.model.ValType.FUNCREF;
 import static dev.coroner.interpreter.model.ValType.I32;
+import static dev.coroner.interpreter.model.ValType.I64;
 import static dev.coroner.interpreter.model.ValType.UNKNOWN;
 
 import dev.coroner.coredump.BinaryReader;
@@ -21,9 +22,11 @@ import java.util.Arrays;
  * alone ({@link #typed}: immediates, then operands and results), the others by their own rule
  * here ({@link #special}: control, calls, locals, globals and the polymorphic ones).
  *
- * <p>Every value takes one slot of the interpreter's value stack; a frame's slots are its locals
- * (parameters first) followed by its operands, so the validator's operand-stack height plus the
- * local count is the slot height the interpreter will have at run time.
+ * <p>Every value takes one slot of the interpreter's value stack, a v128 two ({@link Slots}); a
+ * frame's slots are its locals (parameters first) followed by its operands, so the slots of the
+ * locals plus those of the validator's operand stack are the slot height the interpreter will have
+ * at run time. Local instructions name a local's first slot. The {@code 0xFD} (SIMD) instructions
+ * are validated and emitted by {@link SimdCompiler}.
  */
 final class FunctionCompiler {
   private static final byte[] NONE = new byte[0];
@@ -40,6 +43,16 @@ final class FunctionCompiler {
   private int[] vals = new int[16];
   private int nVals;
   private int maxVals;
+  /** {@code slotsBelow[i]}: value-stack slots of {@code vals[0..i)} (a v128 takes two). */
+  private int[] slotsBelow = new int[17];
+  private int maxSlots;
+  /** Whether a v128 was ever pushed. */
+  private boolean sawV128;
+  /** The first slot of each local, and the slots all locals take. */
+  private final int[] localSlot;
+  private final int localSlots;
+  /** The SIMD instruction being validated, for error messages (null otherwise). */
+  SimdInstruction currentSimd;
 
   // Control stack.
   private Ctrl[] ctrls = new Ctrl[8];
@@ -91,6 +104,13 @@ final class FunctionCompiler {
     this.localTypes = localTypes;
     this.nLocals = localTypes.length;
     this.bodyStart = bodyStart;
+    this.localSlot = new int[nLocals];
+    int slot = 0;
+    for (int i = 0; i < nLocals; i++) {
+      localSlot[i] = slot;
+      slot += Slots.width(localTypes[i] & 0xFF);
+    }
+    this.localSlots = slot;
   }
 
   /**
@@ -126,30 +146,39 @@ final class FunctionCompiler {
 
   // ---- errors ----
 
-  private InvalidException invalid(String message) {
+  InvalidException invalid(String message) {
+    String name =
+        currentSimd != null ? currentSimd.text() : current != null ? current.text() : null;
     return InvalidException.at(message, "in function " + funcIndex + " at offset 0x"
         + Integer.toHexString(instrStart) + " (body offset " + (instrStart - bodyStart)
-        + (current == null ? "" : ", " + current.text()) + ")", instrStart);
+        + (name == null ? "" : ", " + name) + ")", instrStart);
   }
 
-  private MalformedException malformed(String message) {
+  MalformedException malformed(String message) {
     return new MalformedException(message, "in function " + funcIndex + " at offset 0x"
         + Integer.toHexString(instrStart), instrStart);
   }
 
   // ---- operand stack ----
 
-  private void push(int t) {
+  void push(int t) {
     if (nVals == vals.length) {
       vals = Arrays.copyOf(vals, nVals * 2);
+      slotsBelow = Arrays.copyOf(slotsBelow, nVals * 2 + 1);
     }
+    int slots = slotsBelow[nVals] + Slots.width(t);
+    sawV128 |= t == ValType.V128;
     vals[nVals++] = t;
+    slotsBelow[nVals] = slots;
     if (nVals > maxVals) {
       maxVals = nVals;
     }
+    if (slots > maxSlots) {
+      maxSlots = slots;
+    }
   }
 
-  private int pop() {
+  int pop() {
     Ctrl c = ctrls[nCtrls - 1];
     if (nVals == c.height) {
       if (c.unreachable) {
@@ -160,7 +189,7 @@ final class FunctionCompiler {
     return vals[--nVals];
   }
 
-  private int pop(int expect) {
+  int pop(int expect) {
     int actual = pop();
     if (actual != expect && actual != UNKNOWN && expect != UNKNOWN) {
       throw invalid("type mismatch");
@@ -222,7 +251,7 @@ final class FunctionCompiler {
 
   // ---- output ----
 
-  private void emitOp(int op) {
+  void emitOp(int op) {
     s3 = s2;
     s2 = s1;
     s1 = pc;
@@ -231,7 +260,7 @@ final class FunctionCompiler {
     code[pc++] = op;
   }
 
-  private void emit(int v) {
+  void emit(int v) {
     ensure(1);
     code[pc++] = v;
   }
@@ -245,14 +274,19 @@ final class FunctionCompiler {
   }
 
   private int slotHeight() {
-    return nLocals + nVals;
+    return localSlots + slotsBelow[nVals];
+  }
+
+  /** The value-stack slot, from the frame base, of operand-stack height {@code height}. */
+  private int slotAt(int height) {
+    return localSlots + slotsBelow[height];
   }
 
   /** Emits the branch part for label {@code depth}; {@code cond} selects the conditional forms. */
   private void emitBranch(int depth, boolean cond) {
     Ctrl target = ctrls[nCtrls - 1 - depth];
-    int arity = labelTypes(target).length;
-    int base = nLocals + target.height;
+    int arity = Slots.of(labelTypes(target));
+    int base = slotAt(target.height);
     boolean simple = slotHeight() == base + arity;
     if (simple) {
       emitOp(cond ? Op.BR_IF : Op.BR);
@@ -389,9 +423,6 @@ final class FunctionCompiler {
       r.readByte("block type");
       return new byte[][] {NONE, NONE};
     }
-    if (b == ValType.V128) {
-      throw malformed("illegal opcode: SIMD (v128) is not supported");
-    }
     if (ValType.isSupported(b)) {
       r.readByte("block type");
       return new byte[][] {NONE, new byte[] {(byte) b}};
@@ -469,30 +500,56 @@ final class FunctionCompiler {
     return i;
   }
 
-  /** A memory index: in WebAssembly 2.0 a zero byte, for memory 0. */
-  private void memoryIndex() {
+  /** A memory index: in WebAssembly 2.0 a zero byte, for memory 0; a u32 with multiple memories. */
+  private int memoryIndex() {
+    if (ctx.features().multiMemory()) {
+      return r.readU32("memory index");
+    }
     if (r.readByte("memory index") != 0) {
       throw malformed("zero byte expected");
     }
+    return 0;
   }
 
-  private void checkMemory() {
-    if (ctx.memoryCount() == 0) {
-      throw invalid("unknown memory 0");
+  private void checkMemory(int mem) {
+    if (mem < 0 || mem >= ctx.memoryCount()) {
+      throw invalid("unknown memory " + Integer.toUnsignedString(mem));
     }
   }
 
-  /** Reads a load's or store's memarg and checks it; returns the offset. */
-  private int memarg(int width) {
+  /** The address type of memory {@code mem}. */
+  int addressType(int mem) {
+    return ctx.memory64(mem) ? I64 : I32;
+  }
+
+  /** The memory index of the last {@link #memarg}. */
+  int memargMemory;
+
+  /**
+   * Reads a load's or store's memarg and checks it; returns the offset. With multiple memories,
+   * flag bit 6 announces a memory index (kept in {@link #memargMemory}); with 64-bit memories the
+   * offset is a u64, below 2^32 for a 32-bit memory.
+   */
+  long memarg(int width) {
     int align = r.readU32("alignment");
-    int offset = r.readU32("offset");
+    int mem = 0;
+    if (ctx.features().multiMemory() && align >= 0x40 && align < 0x80) {
+      align -= 0x40;
+      mem = r.readU32("memory index");
+    }
+    long offset = ctx.features().memory64() ? r.readU64("offset")
+        : r.readU32("offset") & 0xFFFFFFFFL;
     if (align < 0 || align >= 32) {
       throw malformed("malformed memop flags");
     }
-    checkMemory();
+    checkMemory(mem);
     if (1L << align > width) {
       throw invalid("alignment must not be larger than natural");
     }
+    if (!ctx.memory64(mem) && offset >>> 32 != 0) {
+      throw invalid("offset out of range");
+    }
+    memargMemory = mem;
     return offset;
   }
 
@@ -508,11 +565,17 @@ final class FunctionCompiler {
     while (nCtrls > 0) {
       instrStart = r.position();
       current = null;
+      currentSimd = null;
       if (instrStart - bodyStart == stopAt) {
         return null;
       }
       if (r.atEnd()) {
         throw malformed("unexpected end of section or function");
+      }
+      if (r.peekByte("opcode") == 0xFD) {
+        r.readByte("opcode");
+        SimdCompiler.instruction(this, r);
+        continue;
       }
       current = decode();
       if (current.typed()) {
@@ -528,16 +591,15 @@ final class FunctionCompiler {
       throw malformed("section size mismatch: bytes after the function's final end");
     }
     return new CompiledFunction(
-        funcIndex, type, localTypes, nLocals + maxVals + 1, Arrays.copyOf(code, pc),
-        Arrays.copyOf(offsets, pc), bodyStart, firstInstr, r.limit());
+        // Two more slots where v128 values occur: Simd computes results above the stack top.
+        funcIndex, type, localTypes, localSlots + maxSlots + (sawV128 ? 3 : 1),
+        Arrays.copyOf(code, pc),
+        Arrays.copyOf(offsets, pc), bodyStart, firstInstr, r.limit(), sawV128);
   }
 
   /** Reads an opcode (with its subopcode after a prefix) and finds it in the table. */
   private Instruction decode() {
     int op = r.readByte("opcode");
-    if (op == 0xFD) {
-      throw malformed("illegal opcode 0xfd: SIMD instructions are not supported");
-    }
     if (op == 0xFC) {
       int sub = r.readU32("subopcode");
       Instruction in = Instruction.decode(0xFC, sub);
@@ -562,6 +624,13 @@ final class FunctionCompiler {
     int a = 0;
     int b = 0;
     int element = UNKNOWN;
+    // The instruction's memories or tables (for the wide form) and their address types.
+    int x = 0;
+    int y = 0;
+    int z = 0;
+    int address = I32;
+    int address2 = I32;
+    boolean wide = false;
     switch (in.immediates()) {
       case NONE:
         break;
@@ -583,22 +652,38 @@ final class FunctionCompiler {
         b = (int) (v >>> 32);
         break;
       }
-      case MEMARG:
-        a = memarg(in.width());
+      case MEMARG: {
+        long offset = memarg(in.width());
+        a = (int) offset;
+        x = memargMemory;
+        y = a;
+        z = (int) (offset >>> 32);
+        address = addressType(x);
+        wide = x != 0 || address == I64;
         break;
+      }
       case MEMORY:
-        memoryIndex();
-        checkMemory();
+        x = memoryIndex();
+        checkMemory(x);
+        address = addressType(x);
+        wide = x != 0 || address == I64;
         break;
       case MEMORY_MEMORY:
-        memoryIndex();
-        memoryIndex();
-        checkMemory();
+        x = memoryIndex();
+        y = memoryIndex();
+        checkMemory(x);
+        checkMemory(y);
+        address = addressType(x);
+        address2 = addressType(y);
+        wide = x != 0 || y != 0 || address == I64 || address2 == I64;
         break;
       case DATA_MEMORY:
         a = dataIndex();
-        memoryIndex();
-        checkMemory();
+        y = memoryIndex();
+        checkMemory(y);
+        x = a;
+        address = addressType(y);
+        wide = y != 0 || address == I64;
         break;
       case DATA:
         a = dataIndex();
@@ -615,6 +700,9 @@ final class FunctionCompiler {
       case TABLE:
         a = tableIndex();
         element = ctx.tableElemType(a);
+        x = a;
+        address = ctx.table64(a) ? I64 : I32;
+        wide = address == I64;
         break;
       case TABLE_TABLE:
         a = tableIndex();
@@ -622,6 +710,11 @@ final class FunctionCompiler {
         if (ctx.tableElemType(a) != ctx.tableElemType(b)) {
           throw invalid("type mismatch");
         }
+        x = a;
+        y = b;
+        address = ctx.table64(a) ? I64 : I32;
+        address2 = ctx.table64(b) ? I64 : I32;
+        wide = address == I64 || address2 == I64;
         break;
       case ELEM_TABLE: {
         // The table index is checked before the segment index, as the reference interpreter does.
@@ -631,17 +724,35 @@ final class FunctionCompiler {
         if (ctx.elemType(a) != ctx.tableElemType(b)) {
           throw invalid("type mismatch");
         }
+        x = a;
+        y = b;
+        address = ctx.table64(b) ? I64 : I32;
+        wide = address == I64;
         break;
       }
       default:
         throw new AssertionError(in + " has untyped immediates " + in.immediates());
     }
     byte[] params = in.params();
+    boolean copy = in == Instruction.MEMORY_COPY || in == Instruction.TABLE_COPY;
     for (int i = params.length - 1; i >= 0; i--) {
-      pop(resolve(params[i], element));
+      int t = resolve(params[i], element, address);
+      if (copy) {
+        // Destination, source, and a length that is 64-bit only when both are.
+        t = i == 0 ? address : i == 1 ? address2 : address == I64 && address2 == I64 ? I64 : I32;
+      }
+      pop(t);
     }
     for (byte t : in.results()) {
-      push(resolve(t, element));
+      push(resolve(t, element, address));
+    }
+    if (wide) {
+      emitOp(Op.WIDE);
+      emit(in.code());
+      emit(x);
+      emit(y);
+      emit(z);
+      return;
     }
     emitOp(in.code());
     int ints = in.immediates().ints();
@@ -653,11 +764,15 @@ final class FunctionCompiler {
     }
   }
 
-  /** A table type with its placeholders resolved: addresses are i32 (32-bit memories). */
-  private static int resolve(byte t, int element) {
+  /**
+   * A table type with its placeholders resolved: {@code address} is the address type of the
+   * instruction's memory, or the index type of its table.
+   */
+  private static int resolve(byte t, int element, int address) {
     switch (t) {
       case Sig.ADDRESS:
-        return I32;
+      case Sig.INDEX:
+        return address;
       case Sig.ELEMENT:
         return element;
       default:
@@ -767,26 +882,31 @@ final class FunctionCompiler {
         break;
       }
       case CALL_INDIRECT: {
-        int typeIdx = r.readU32("type index");
-        int table = tableIndex();
-        if (typeIdx < 0 || typeIdx >= ctx.typeCount()) {
-          throw invalid("unknown type");
-        }
-        if (ctx.tableElemType(table) != FUNCREF) {
-          throw invalid("type mismatch");
-        }
-        pop(I32);
-        FuncType t = ctx.type(typeIdx);
-        popCallArgs(t);
-        emitOp(Op.CALL_INDIRECT);
-        emit(typeIdx);
-        emit(table);
+        FuncType t = indirectCall(Op.CALL_INDIRECT);
         pushResults(t);
         break;
       }
+      case RETURN_CALL: {
+        tailCalls();
+        int f = funcIdx();
+        FuncType t = ctx.functionType(f);
+        popCallArgs(t);
+        checkTailResults(t);
+        emitOp(Op.RETURN_CALL);
+        emit(f);
+        emit(0);
+        setUnreachable();
+        break;
+      }
+      case RETURN_CALL_INDIRECT: {
+        tailCalls();
+        FuncType t = indirectCall(Op.RETURN_CALL_INDIRECT);
+        checkTailResults(t);
+        setUnreachable();
+        break;
+      }
       case DROP:
-        pop();
-        emitOp(Op.DROP);
+        emitOp(pop() == ValType.V128 ? SimdInstruction.DROP : Op.DROP);
         break;
       case SELECT: {
         pop(I32);
@@ -798,8 +918,9 @@ final class FunctionCompiler {
         if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN) {
           throw invalid("type mismatch");
         }
-        push(t1 == UNKNOWN ? t2 : t1);
-        emitOp(Op.SELECT);
+        int t = t1 == UNKNOWN ? t2 : t1;
+        push(t);
+        emitOp(t == ValType.V128 ? SimdInstruction.SELECT : Op.SELECT);
         break;
       }
       case SELECT_T: {
@@ -808,9 +929,6 @@ final class FunctionCompiler {
           throw invalid("invalid result arity");
         }
         int t = r.readByte("value type");
-        if (t == ValType.V128) {
-          throw malformed("malformed value type: SIMD (v128) is not supported");
-        }
         if (!ValType.isSupported(t)) {
           throw malformed("malformed value type");
         }
@@ -818,21 +936,21 @@ final class FunctionCompiler {
         pop(t);
         pop(t);
         push(t);
-        emitOp(Op.SELECT);
+        emitOp(t == ValType.V128 ? SimdInstruction.SELECT : Op.SELECT);
         break;
       }
       case LOCAL_GET: {
         int i = localIndex();
         push(localTypes[i] & 0xFF);
-        emitOp(Op.LOCAL_GET);
-        emit(i);
+        emitOp(localOp(i, Op.LOCAL_GET, SimdInstruction.LOCAL_GET));
+        emit(localSlot[i]);
         break;
       }
       case LOCAL_SET: {
         int i = localIndex();
         pop(localTypes[i] & 0xFF);
-        emitOp(Op.LOCAL_SET);
-        emit(i);
+        emitOp(localOp(i, Op.LOCAL_SET, SimdInstruction.LOCAL_SET));
+        emit(localSlot[i]);
         break;
       }
       case LOCAL_TEE: {
@@ -840,14 +958,15 @@ final class FunctionCompiler {
         int t = localTypes[i] & 0xFF;
         pop(t);
         push(t);
-        emitOp(Op.LOCAL_TEE);
-        emit(i);
+        emitOp(localOp(i, Op.LOCAL_TEE, SimdInstruction.LOCAL_TEE));
+        emit(localSlot[i]);
         break;
       }
       case GLOBAL_GET: {
         int g = globalIndex();
         push(ctx.global(g).valType());
-        emitOp(Op.GLOBAL_GET);
+        emitOp(ctx.global(g).valType() == ValType.V128 ? SimdInstruction.GLOBAL_GET
+            : Op.GLOBAL_GET);
         emit(g);
         break;
       }
@@ -858,7 +977,7 @@ final class FunctionCompiler {
           throw invalid("global is immutable");
         }
         pop(gt.valType());
-        emitOp(Op.GLOBAL_SET);
+        emitOp(gt.valType() == ValType.V128 ? SimdInstruction.GLOBAL_SET : Op.GLOBAL_SET);
         emit(g);
         break;
       }
@@ -912,10 +1031,59 @@ final class FunctionCompiler {
     for (int i = 0; i <= n; i++) {
       Ctrl target = ctrls[nCtrls - 1 - labels[i]];
       emitTarget(target);
-      emit(nLocals + target.height);
-      emit(arity);
+      emit(slotAt(target.height));
+      emit(Slots.of(labelTypes(target)));
     }
     setUnreachable();
+  }
+
+  /** The number of a local instruction: {@code scalar}, or {@code v128} for a v128 local. */
+  private int localOp(int local, int scalar, int v128) {
+    return localTypes[local] == (byte) ValType.V128 ? v128 : scalar;
+  }
+
+  /**
+   * Validates and emits {@link Op#CALL_INDIRECT} or {@link Op#RETURN_CALL_INDIRECT}: type, table (its
+   * index written as {@code ~table} for a 64-bit table, whose element index is an i64), then the
+   * element index and the arguments popped.
+   */
+  private FuncType indirectCall(int op) {
+    int typeIdx = r.readU32("type index");
+    int table = tableIndex();
+    if (typeIdx < 0 || typeIdx >= ctx.typeCount()) {
+      throw invalid("unknown type");
+    }
+    if (ctx.tableElemType(table) != FUNCREF) {
+      throw invalid("type mismatch");
+    }
+    boolean table64 = ctx.table64(table);
+    pop(table64 ? I64 : I32);
+    FuncType t = ctx.type(typeIdx);
+    popCallArgs(t);
+    emitOp(op);
+    emit(typeIdx);
+    emit(table64 ? ~table : table);
+    return t;
+  }
+
+  private void tailCalls() {
+    if (!ctx.features().tailCalls()) {
+      throw malformed("illegal opcode 0x" + Integer.toHexString(current.opcode())
+          + ": tail calls are a WebAssembly 3.0 feature");
+    }
+  }
+
+  /** A tail call returns the callee's results as the caller's own: the types must match. */
+  private void checkTailResults(FuncType callee) {
+    byte[] own = ctrls[0].results;
+    if (callee.resultCount() != own.length) {
+      throw invalid("type mismatch");
+    }
+    for (int i = 0; i < own.length; i++) {
+      if (callee.result(i) != (own[i] & 0xFF)) {
+        throw invalid("type mismatch");
+      }
+    }
   }
 
   private void popCallArgs(FuncType t) {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A function implemented in Java. Arguments and results are raw value bits: i32 in the low 32
  * bits, f32 as raw IEEE bits in the low 32 bits, i64 and f64 bits as they are, references as
- * {@link Store#NULL_REF} or a funcref id / externref value.
+ * {@link Store#NULL_REF} or a funcref id / externref value; a v128 takes two longs (bytes 0..7,
+ * then 8..15), as everywhere in this API (see {@link Store}).
  *
  * <p>A host function may call back into WebAssembly through {@link CallContext#invoke}; the
  * nesting depth of such re-entries is bounded by {@link StoreConfig#maxHostReentry()}. Throwing a

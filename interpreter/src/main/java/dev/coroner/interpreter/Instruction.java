@@ -4,6 +4,7 @@ import static dev.coroner.interpreter.Instruction.Flag.CONSTANT;
 import static dev.coroner.interpreter.Instruction.Flag.TRAPS;
 import static dev.coroner.interpreter.Instruction.Sig.ADDRESS;
 import static dev.coroner.interpreter.Instruction.Sig.ELEMENT;
+import static dev.coroner.interpreter.Instruction.Sig.INDEX;
 import static dev.coroner.interpreter.model.ValType.F32;
 import static dev.coroner.interpreter.model.ValType.F64;
 import static dev.coroner.interpreter.model.ValType.FUNCREF;
@@ -50,6 +51,10 @@ enum Instruction {
   /** Traps when the call stack is exhausted. */
   CALL(Op.CALL, "call", Immediates.FUNC, TRAPS),
   CALL_INDIRECT(Op.CALL_INDIRECT, "call_indirect", Immediates.TYPE_TABLE, TRAPS),
+  /** Tail call (WebAssembly 3.0): the callee replaces the caller's frame. */
+  RETURN_CALL(Op.RETURN_CALL, "return_call", Immediates.FUNC, TRAPS),
+  RETURN_CALL_INDIRECT(Op.RETURN_CALL_INDIRECT, "return_call_indirect", Immediates.TYPE_TABLE,
+      TRAPS),
 
   // ---- parametric ----
   DROP(Op.DROP, "drop", Immediates.NONE),
@@ -65,16 +70,16 @@ enum Instruction {
   GLOBAL_SET(Op.GLOBAL_SET, "global.set", Immediates.GLOBAL),
 
   // ---- tables ----
-  TABLE_GET(Op.TABLE_GET, "table.get", Immediates.TABLE, Sig.of(I32).to(ELEMENT), TRAPS),
-  TABLE_SET(Op.TABLE_SET, "table.set", Immediates.TABLE, Sig.of(I32, ELEMENT).to(), TRAPS),
-  TABLE_INIT(Op.TABLE_INIT, "table.init", Immediates.ELEM_TABLE, Sig.of(I32, I32, I32).to(),
+  TABLE_GET(Op.TABLE_GET, "table.get", Immediates.TABLE, Sig.of(INDEX).to(ELEMENT), TRAPS),
+  TABLE_SET(Op.TABLE_SET, "table.set", Immediates.TABLE, Sig.of(INDEX, ELEMENT).to(), TRAPS),
+  TABLE_INIT(Op.TABLE_INIT, "table.init", Immediates.ELEM_TABLE, Sig.of(INDEX, I32, I32).to(),
       TRAPS),
   ELEM_DROP(Op.ELEM_DROP, "elem.drop", Immediates.ELEM, Sig.of().to(), 0),
-  TABLE_COPY(Op.TABLE_COPY, "table.copy", Immediates.TABLE_TABLE, Sig.of(I32, I32, I32).to(),
+  TABLE_COPY(Op.TABLE_COPY, "table.copy", Immediates.TABLE_TABLE, Sig.of(INDEX, INDEX, INDEX).to(),
       TRAPS),
-  TABLE_GROW(Op.TABLE_GROW, "table.grow", Immediates.TABLE, Sig.of(ELEMENT, I32).to(I32), 0),
-  TABLE_SIZE(Op.TABLE_SIZE, "table.size", Immediates.TABLE, Sig.of().to(I32), 0),
-  TABLE_FILL(Op.TABLE_FILL, "table.fill", Immediates.TABLE, Sig.of(I32, ELEMENT, I32).to(),
+  TABLE_GROW(Op.TABLE_GROW, "table.grow", Immediates.TABLE, Sig.of(ELEMENT, INDEX).to(INDEX), 0),
+  TABLE_SIZE(Op.TABLE_SIZE, "table.size", Immediates.TABLE, Sig.of().to(INDEX), 0),
+  TABLE_FILL(Op.TABLE_FILL, "table.fill", Immediates.TABLE, Sig.of(INDEX, ELEMENT, INDEX).to(),
       TRAPS),
 
   // ---- memory: loads and stores (width in bytes) ----
@@ -163,9 +168,12 @@ enum Instruction {
   I32_CLZ(Op.I32_CLZ, "i32.clz", Sig.unary(I32)),
   I32_CTZ(Op.I32_CTZ, "i32.ctz", Sig.unary(I32)),
   I32_POPCNT(Op.I32_POPCNT, "i32.popcnt", Sig.unary(I32)),
-  I32_ADD(Op.I32_ADD, "i32.add", Sig.binary(I32)),
-  I32_SUB(Op.I32_SUB, "i32.sub", Sig.binary(I32)),
-  I32_MUL(Op.I32_MUL, "i32.mul", Sig.binary(I32)),
+  /** Constant in extended constant expressions (WebAssembly 3.0). */
+  I32_ADD(Op.I32_ADD, "i32.add", Sig.binary(I32), CONSTANT),
+  /** Constant in extended constant expressions (WebAssembly 3.0). */
+  I32_SUB(Op.I32_SUB, "i32.sub", Sig.binary(I32), CONSTANT),
+  /** Constant in extended constant expressions (WebAssembly 3.0). */
+  I32_MUL(Op.I32_MUL, "i32.mul", Sig.binary(I32), CONSTANT),
   I32_DIV_S(Op.I32_DIV_S, "i32.div_s", Sig.binary(I32), TRAPS),
   I32_DIV_U(Op.I32_DIV_U, "i32.div_u", Sig.binary(I32), TRAPS),
   I32_REM_S(Op.I32_REM_S, "i32.rem_s", Sig.binary(I32), TRAPS),
@@ -183,9 +191,12 @@ enum Instruction {
   I64_CLZ(Op.I64_CLZ, "i64.clz", Sig.unary(I64)),
   I64_CTZ(Op.I64_CTZ, "i64.ctz", Sig.unary(I64)),
   I64_POPCNT(Op.I64_POPCNT, "i64.popcnt", Sig.unary(I64)),
-  I64_ADD(Op.I64_ADD, "i64.add", Sig.binary(I64)),
-  I64_SUB(Op.I64_SUB, "i64.sub", Sig.binary(I64)),
-  I64_MUL(Op.I64_MUL, "i64.mul", Sig.binary(I64)),
+  /** Constant in extended constant expressions (WebAssembly 3.0). */
+  I64_ADD(Op.I64_ADD, "i64.add", Sig.binary(I64), CONSTANT),
+  /** Constant in extended constant expressions (WebAssembly 3.0). */
+  I64_SUB(Op.I64_SUB, "i64.sub", Sig.binary(I64), CONSTANT),
+  /** Constant in extended constant expressions (WebAssembly 3.0). */
+  I64_MUL(Op.I64_MUL, "i64.mul", Sig.binary(I64), CONSTANT),
   I64_DIV_S(Op.I64_DIV_S, "i64.div_s", Sig.binary(I64), TRAPS),
   I64_DIV_U(Op.I64_DIV_U, "i64.div_u", Sig.binary(I64), TRAPS),
   I64_REM_S(Op.I64_REM_S, "i64.rem_s", Sig.binary(I64), TRAPS),
@@ -353,13 +364,20 @@ enum Instruction {
         case LABEL: case FUNC: case LOCAL: case GLOBAL: case TABLE: case ELEM: case DATA:
           r.readU32("index");
           break;
-        case TYPE_TABLE: case TABLE_TABLE: case ELEM_TABLE: case MEMARG:
+        case TYPE_TABLE: case TABLE_TABLE: case ELEM_TABLE:
           r.readU32("immediate");
           r.readU32("immediate");
           break;
+        case MEMARG:
+          // With multiple memories, flag bit 6 announces a memory index; offsets are u64.
+          if ((r.readU32("alignment") & 0x40) != 0) {
+            r.readU32("memory index");
+          }
+          r.readU64("offset");
+          break;
         case DATA_MEMORY:
           r.readU32("data index");
-          r.readByte("memory index");
+          r.readU32("memory index");
           break;
         case LABELS: {
           int n = r.readCount("label", Integer.MAX_VALUE, 1);
@@ -369,11 +387,11 @@ enum Instruction {
           break;
         }
         case MEMORY:
-          r.readByte("memory index");
+          r.readU32("memory index");
           break;
         case MEMORY_MEMORY:
-          r.readByte("memory index");
-          r.readByte("memory index");
+          r.readU32("memory index");
+          r.readU32("memory index");
           break;
         case I32:
           r.readS32("i32 constant");
@@ -409,6 +427,8 @@ enum Instruction {
     static final int ADDRESS = 0x01;
     /** Placeholder: the element (reference) type of the instruction's table. */
     static final int ELEMENT = 0x02;
+    /** Placeholder: the index type of the instruction's table (i32, or i64 for a 64-bit table). */
+    static final int INDEX = 0x03;
 
     final byte[] params;
     final byte[] results;

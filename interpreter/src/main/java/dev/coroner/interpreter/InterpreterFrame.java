@@ -53,7 +53,7 @@ final class InterpreterFrame implements FrameView {
 
   @Override
   public int localCount() {
-    return fn.code.localCount();
+    return fn.code.localTypes.length;
   }
 
   @Override
@@ -63,26 +63,70 @@ final class InterpreterFrame implements FrameView {
 
   @Override
   public long local(int index) {
-    return st[fp + checkIndex(index, localCount())];
+    return st[fp + fn.code.localSlot(checkIndex(index, localCount()))];
+  }
+
+  @Override
+  public long localHigh(int index) {
+    return localType(index) == ValType.V128 ? st[fp + fn.code.localSlot(index) + 1] : 0;
+  }
+
+  /** Slots of the operand stack. */
+  private int operandSlots() {
+    return Math.max(end - fp - fn.code.localCount(), 0);
   }
 
   @Override
   public int stackHeight() {
-    return Math.max(end - fp - localCount(), 0);
+    int slots = operandSlots();
+    if (!fn.code.usesV128) {
+      return slots;
+    }
+    // A v128 operand takes two slots: count values by their types.
+    int[] types = operandTypes();
+    int n = 0;
+    for (int used = 0; used < slots; n++) {
+      used += n < types.length ? Slots.width(types[n]) : 1;
+    }
+    return n;
   }
 
   @Override
   public int operandType(int index) {
     checkIndex(index, stackHeight());
+    int[] types = operandTypes();
+    return index < types.length ? types[index] : ValType.UNKNOWN;
+  }
+
+  private int[] operandTypes() {
     if (operandTypes == null) {
       operandTypes = types.at(fn, codeOffset());
     }
-    return index < operandTypes.length ? operandTypes[index] : ValType.UNKNOWN;
+    return operandTypes;
+  }
+
+  /** The first slot of operand {@code index}, from the frame base. */
+  private int operandSlot(int index) {
+    checkIndex(index, stackHeight());
+    int slot = fn.code.localCount();
+    if (!fn.code.usesV128) {
+      return slot + index;
+    }
+    int[] types = operandTypes();
+    for (int i = 0; i < index; i++) {
+      slot += i < types.length ? Slots.width(types[i]) : 1;
+    }
+    return slot;
   }
 
   @Override
   public long operand(int index) {
-    return st[fp + localCount() + checkIndex(index, stackHeight())];
+    return st[fp + operandSlot(index)];
+  }
+
+  @Override
+  public long operandHigh(int index) {
+    return operandType(index) == ValType.V128 ? st[fp + operandSlot(index) + 1] : 0;
   }
 
   private static int checkIndex(int index, int size) {

@@ -97,9 +97,10 @@ final class Machine {
   }
 
   private long[] invokeHere(FunctionInstance f, long[] args, Instance caller) {
-    if (args.length != f.type.paramCount()) {
+    if (args.length != Slots.params(f.type)) {
       throw new IllegalArgumentException(
-          "expected " + f.type.paramCount() + " arguments, got " + args.length);
+          "expected " + Slots.params(f.type) + " argument slots (a v128 takes two) for "
+              + f.type + ", got " + args.length);
     }
     if (reentry >= config.maxHostReentry()) {
       TrapException t = TrapException.withSuffix(TrapException.CALL_STACK_EXHAUSTED, "",
@@ -131,12 +132,13 @@ final class Machine {
             "more than " + config.maxCallDepth() + " frames", -1);
       }
       run(f, base);
-      long[] results = Arrays.copyOfRange(st, base, base + f.type.resultCount());
-      for (int i = 0; i < results.length; i++) {
+      long[] results = Arrays.copyOfRange(st, base, base + f.code.resultCount);
+      for (int i = 0, slot = 0; i < f.type.resultCount(); i++) {
         int t = f.type.result(i);
         if (t == ValType.I32 || t == ValType.F32) {
-          results[i] &= U32;
+          results[slot] &= U32;
         }
+        slot += Slots.width(t);
       }
       return results;
     } catch (TrapException t) {
@@ -197,7 +199,7 @@ final class Machine {
       ensureStack(fp + f.code.maxHeight + args.length, null, 0, 0, 0);
       System.arraycopy(args, 0, st, fp, args.length);
       run(f, fp);
-      return Arrays.copyOfRange(st, fp, fp + f.type.resultCount());
+      return Arrays.copyOfRange(st, fp, fp + f.code.resultCount);
     } finally {
       depth = savedDepth;
       sp = savedSp;
@@ -224,7 +226,7 @@ final class Machine {
   }
 
   private static long[] checkResults(FunctionInstance f, long[] results) {
-    int n = f.type.resultCount();
+    int n = Slots.results(f.type);
     if (results == null) {
       results = new long[0];
     }
@@ -331,7 +333,8 @@ final class Machine {
    * The target of a taken branch. A backward branch (a loop's next iteration) first honours an
    * {@linkplain Store#interrupt() interruption}: the only per-iteration cost is a compare of two
    * values already at hand and, for backward branches (a target at or before the branch itself, as
-   * in {@code (loop (br 0))}), one volatile read; small enough to inline.
+   * in a loop that branches straight back to its own start), one volatile read; small enough to
+   * inline.
    */
   private int branch(int target, FunctionInstance fn, int fp, int pc, int sp) {
     if (target <= pc && interrupted) {
@@ -387,13 +390,16 @@ final class Machine {
    */
   private FunctionInstance indirectCallee(
       Instance inst, int[] code, FunctionInstance fn, int fp, int pc, int sp) {
-    long[] table = inst.tables[code[pc + 2]].elems;
-    int i = (int) st[sp - 1];
-    if (Integer.compareUnsigned(i, table.length) >= 0) {
-      throw trap(TrapException.UNDEFINED_ELEMENT, " " + Integer.toUnsignedString(i), null, fn,
+    // A 64-bit table's index is written ~table (see FunctionCompiler.indirectCall): its element
+    // index is the whole i64 operand.
+    int t = code[pc + 2];
+    long[] table = inst.tables[t < 0 ? ~t : t].elems;
+    long i = t < 0 ? st[sp - 1] : st[sp - 1] & U32;
+    if (Long.compareUnsigned(i, table.length) >= 0) {
+      throw trap(TrapException.UNDEFINED_ELEMENT, " " + Long.toUnsignedString(i), null, fn,
           fp, pc, sp);
     }
-    long ref = table[i];
+    long ref = table[(int) i];
     if (ref == Store.NULL_REF) {
       throw trap(TrapException.UNINITIALIZED_ELEMENT, " " + i, null, fn, fp, pc, sp);
     }
@@ -410,17 +416,16 @@ final class Machine {
    */
   private int callHost(
       FunctionInstance callee, FunctionInstance fn, int fp, int pc, int top, int sp) {
+    int np = Slots.params(callee.type);
     if (callee.tier != null) {
       if (depth + 1 >= config.maxCallDepth() || interrupted) {
         throw callRefused(fn, fp, pc, sp);
       }
-      if ((long) top - callee.type.paramCount() + callee.tier.maxHeight
-          > config.maxValueStackSlots()) {
+      if ((long) top - np + callee.tier.maxHeight > config.maxValueStackSlots()) {
         throw trap(TrapException.CALL_STACK_EXHAUSTED, "value stack exhausted", fn, fp, pc, sp);
       }
     }
     sp = top;
-    int np = callee.type.paramCount();
     int argBase = sp - np;
     long[] args = Arrays.copyOfRange(st, argBase, sp);
     if (depth == fFunc.length) {
@@ -457,6 +462,71 @@ final class Machine {
     ensureStack(argBase + results.length, fn, fp, pc, sp);
     System.arraycopy(results, 0, st, argBase, results.length);
     return argBase + results.length;
+  }
+
+  /** The stack pointer after a tail call to a host function ({@link #tailCall}). */
+  private int tailSp;
+
+  /**
+   * The work of a {@link Op#RETURN_CALL} or {@link Op#RETURN_CALL_INDIRECT} at {@code pc}, kept
+   * out of the loop: finds and checks the callee; for a WebAssembly callee, moves the arguments
+   * to the frame base {@code fp}, zeroes its declared locals and returns it (the loop then runs it
+   * in this frame); for a host callee, calls it from this frame, leaves its results on top of the
+   * stack ending at {@link #tailSp} and returns null.
+   */
+  private FunctionInstance tailCall(
+      int[] code, FunctionInstance fn, int fp, int pc, int sp, Instance inst) {
+    FunctionInstance callee;
+    int argTop = sp;
+    if (code[pc] == Op.RETURN_CALL) {
+      callee = inst.functions[code[pc + 1]];
+    } else {
+      callee = indirectCallee(inst, code, fn, fp, pc, sp);
+      argTop = sp - 1;
+    }
+    if (interrupted) {
+      throw interruption(fn, fp, pc, sp);
+    }
+    CompiledFunction ccf = callee.code;
+    if (ccf == null) {
+      tailSp = callee.tier != null ? tailCallTier(callee, fn, fp, pc, argTop, sp)
+          : callHost(callee, fn, fp, pc, argTop, sp);
+      return null;
+    }
+    if (fp + ccf.maxHeight > st.length) {
+      ensureStack(fp + ccf.maxHeight, fn, fp, pc, sp);
+    }
+    long[] st = this.st;
+    System.arraycopy(st, argTop - ccf.paramCount, st, fp, ccf.paramCount);
+    Arrays.fill(st, fp + ccf.paramCount, fp + ccf.localCount(), 0L);
+    return callee;
+  }
+
+  /**
+   * A tail call to a tier's function: it replaces the tail-caller's frame (it runs with {@link
+   * #depth} frames below it and its slots from {@code fp}), as an interpreted callee would, so a
+   * trap in it shows the tail-caller's caller below it. Returns the end of its results, which
+   * start at {@code fp}. {@code top} is the end of the arguments, {@code sp} the stack end at the
+   * tail call.
+   */
+  private int tailCallTier(
+      FunctionInstance callee, FunctionInstance fn, int fp, int pc, int top, int sp) {
+    if ((long) fp + callee.tier.maxHeight > config.maxValueStackSlots()) {
+      throw trap(TrapException.CALL_STACK_EXHAUSTED, "value stack exhausted", fn, fp, pc, sp);
+    }
+    int np = Slots.params(callee.type);
+    long[] args = Arrays.copyOfRange(st, top - np, top);
+    int savedSp = this.sp;
+    this.sp = fp;
+    long[] results;
+    try {
+      results = callee.tier.invoke(depth, fp, args);
+    } finally {
+      this.sp = savedSp;
+    }
+    ensureStack(fp + results.length, null, 0, 0, 0);
+    System.arraycopy(results, 0, st, fp, results.length);
+    return fp + results.length;
   }
 
   // ---- the loop ----
@@ -666,6 +736,33 @@ final class Machine {
             break;
           }
 
+          // ---- tail calls: the callee takes over this frame; the call depth stays ----
+          case Op.RETURN_CALL:
+          case Op.RETURN_CALL_INDIRECT: {
+            FunctionInstance callee = tailCall(code, fn, fp, pc, sp, inst);
+            st = this.st;
+            if (callee == null) {
+              // A host callee ran from this frame; its results are on top: return them through
+              // the RETURN that ends every function's code.
+              sp = tailSp;
+              mb = bytesOf(mem0);
+              pc = code.length - 1;
+              break;
+            }
+            fn = callee;
+            cf = callee.code;
+            code = cf.code;
+            pc = 0;
+            sp = fp + cf.localCount();
+            if (callee.instance != inst) {
+              inst = callee.instance;
+              globals = inst.globals;
+              mem0 = inst.memory0;
+              mb = bytesOf(mem0);
+            }
+            break;
+          }
+
           // ---- parametric and variables ----
           case Op.DROP:
             sp--;
@@ -797,7 +894,7 @@ final class Machine {
             pc++;
             break;
           case Op.MEMORY_GROW:
-            st[sp - 1] = mem0.grow(st[sp - 1] & U32);
+            st[sp - 1] = (int) mem0.grow(st[sp - 1] & U32);
             mb = mem0.bytes;
             pc++;
             break;
@@ -962,6 +1059,18 @@ final class Machine {
               }
               sp = nsp;
               pc++;
+              break;
+            }
+            if (code[pc] == Op.WIDE) {
+              sp = Wide.exec(code, pc, st, sp, inst);
+              mb = bytesOf(mem0);
+              pc += 5;
+              break;
+            }
+            if (code[pc] >= Op.FD) {
+              // SIMD (0xFD) and the v128 forms of locals, globals, select and drop: Simd.
+              sp = Simd.exec(code, pc, st, sp, fp, inst);
+              pc += SimdInstruction.codeLength(code[pc]);
               break;
             }
             sp = Bulk.exec(code, pc, st, sp, inst);

@@ -19,6 +19,15 @@ interface ModuleContext {
 
   int memoryCount();
 
+  /** Whether memory {@code index} is 64-bit. */
+  boolean memory64(int index);
+
+  /** Whether table {@code index} is 64-bit. */
+  boolean table64(int index);
+
+  /** The WebAssembly 3.0 features the module may use. */
+  Features features();
+
   int globalCount();
 
   GlobalType global(int index);

@@ -24,10 +24,13 @@ import java.util.Set;
  */
 final class ModuleParser implements ModuleContext {
   private static final int MAX_PAGES = 65536;
+  /** The most pages a 64-bit memory may declare (2^48: 2^64 bytes). */
+  private static final long MAX_PAGES_64 = 1L << 48;
   /** Upper bound on the number of locals in one function (the reference interpreter's limit). */
   private static final long MAX_LOCALS = 50_000;
 
   private final byte[] bytes;
+  private final Features features;
   private final List<FuncType> types = new ArrayList<>();
   private final List<Import> imports = new ArrayList<>();
   private final List<Integer> funcTypes = new ArrayList<>();
@@ -51,13 +54,14 @@ final class ModuleParser implements ModuleContext {
   private int[] funcTypeArray;
   private int dataUseWithoutCount = -1;
 
-  private ModuleParser(byte[] bytes) {
+  private ModuleParser(byte[] bytes, Features features) {
     this.bytes = bytes;
+    this.features = features;
   }
 
-  /** Decodes and validates {@code bytes}. */
-  static WasmModule parse(byte[] bytes) {
-    return new ModuleParser(bytes.clone()).run();
+  /** Decodes and validates {@code bytes} with the given WebAssembly 3.0 features. */
+  static WasmModule parse(byte[] bytes, Features features) {
+    return new ModuleParser(bytes.clone(), features).run();
   }
 
   private void invalid(String message, String detail) {
@@ -148,7 +152,7 @@ final class ModuleParser implements ModuleContext {
       invalid("unknown data segment " + Integer.toUnsignedString(dataUseWithoutCount),
           "the module has no data segments");
     }
-    if (memories.size() > 1) {
+    if (memories.size() > 1 && !features.multiMemory()) {
       invalid("multiple memories", "a module has at most one memory");
     }
     if (deferred != null) {
@@ -211,9 +215,6 @@ final class ModuleParser implements ModuleContext {
   private static int valType(BinaryReader<MalformedException> r) {
     int at = r.position();
     int t = r.readByte("value type");
-    if (t == ValType.V128) {
-      throw MalformedException.at("malformed value type: SIMD (v128) is not supported", at);
-    }
     if (!ValType.isSupported(t)) {
       throw MalformedException.at("malformed value type", at);
     }
@@ -288,26 +289,32 @@ final class ModuleParser implements ModuleContext {
     if ((flag & 0x80) != 0) {
       throw MalformedException.at("integer representation too long", at);
     }
-    long min;
-    long max = -1;
-    if (flag == 0) {
-      min = s.readU32("minimum") & 0xFFFFFFFFL;
-    } else if (flag == 1) {
-      min = s.readU32("minimum") & 0xFFFFFFFFL;
-      max = s.readU32("maximum") & 0xFFFFFFFFL;
-    } else {
+    // Bit 0: a maximum follows; bit 2 (WebAssembly 3.0): 64-bit addresses, limits as u64.
+    boolean is64 = features.memory64() && (flag & 4) != 0;
+    int rest = is64 ? flag & ~4 : flag;
+    if (rest > 1) {
       throw MalformedException.at("integer too large", at);
     }
+    long min = is64 ? s.readU64("minimum") : s.readU32("minimum") & 0xFFFFFFFFL;
+    long max = -1;
+    if (rest == 1) {
+      max = is64 ? s.readU64("maximum") : s.readU32("maximum") & 0xFFFFFFFFL;
+    }
     String what = memory ? "memory" : "table";
-    if (memory && (min > MAX_PAGES || max > MAX_PAGES)) {
+    if (memory && !is64 && (min > MAX_PAGES || max > MAX_PAGES)) {
       invalidAt("memory size must be at most 65536 pages (4GiB)", what + " at offset 0x"
           + Integer.toHexString(at), at);
     }
-    if (max >= 0 && min > max) {
+    if (memory && is64 && (Long.compareUnsigned(min, MAX_PAGES_64) > 0
+        || (rest == 1 && Long.compareUnsigned(max, MAX_PAGES_64) > 0))) {
+      invalidAt("memory size must be at most 2^48 pages", what + " at offset 0x"
+          + Integer.toHexString(at), at);
+    }
+    if (rest == 1 && Long.compareUnsigned(min, max) > 0) {
       invalidAt("size minimum must not be greater than maximum", what + " at offset 0x"
           + Integer.toHexString(at), at);
     }
-    return new Limits(min, max);
+    return new Limits(min, max, is64);
   }
 
   private TableType tableType(BinaryReader<MalformedException> s) {
@@ -397,7 +404,7 @@ final class ModuleParser implements ModuleContext {
     for (int i = 0; i < n; i++) {
       memories.add(limits(s, true));
     }
-    if (memories.size() > 1) {
+    if (memories.size() > 1 && !features.multiMemory()) {
       invalid("multiple memories", "a module has at most one memory");
     }
   }
@@ -422,6 +429,8 @@ final class ModuleParser implements ModuleContext {
     int at = s.position();
     List<Instruction> instrs = new ArrayList<>(1);
     List<Long> immediates = new ArrayList<>(1);
+    // Bytes 8..15 of each v128.const (an entry of null in instrs), 0 for other instructions.
+    List<Long> highs = new ArrayList<>(1);
     boolean nonConstant = false;
     while (true) {
       int opAt = s.position();
@@ -429,18 +438,36 @@ final class ModuleParser implements ModuleContext {
       if (op == Op.END) {
         break;
       }
+      if (op == 0xFD) {
+        int sub = s.readU32("subopcode");
+        SimdInstruction simd = SimdInstruction.decode(sub);
+        if (simd == null) {
+          throw MalformedException.at("illegal opcode 0xfd " + Integer.toUnsignedString(sub), opAt);
+        }
+        if (!simd.isConstant()) {
+          nonConstant = true;
+          simd.skip(s);
+          continue;
+        }
+        instrs.add(null);
+        immediates.add(s.readFixed(8, "v128 constant"));
+        highs.add(s.readFixed(8, "v128 constant"));
+        continue;
+      }
       Instruction in = op == 0xFC ? Instruction.decode(0xFC, s.readU32("subopcode"))
-          : op == 0xFD ? null : Instruction.decode(0, op);
+          : Instruction.decode(0, op);
       if (in == null) {
         throw MalformedException.at("illegal opcode 0x" + Integer.toHexString(op), opAt);
       }
-      if (!in.isConstant()) {
+      if (!in.isConstant() || (!features.extendedConst() && in.typed()
+          && in.immediates() == Instruction.Immediates.NONE)) {
         nonConstant = true;
         in.immediates().skip(s);
         continue;
       }
       instrs.add(in);
       immediates.add(constImmediate(s, in));
+      highs.add(0L);
     }
     if (nonConstant) {
       invalidAt("constant expression required", where + " at offset 0x" + Integer.toHexString(at),
@@ -449,10 +476,18 @@ final class ModuleParser implements ModuleContext {
     }
     int[] codes = new int[instrs.size()];
     long[] values = new long[codes.length];
+    long[] highValues = new long[codes.length];
     int[] stack = new int[codes.length];
     int sp = 0;
     for (int i = 0; i < codes.length; i++) {
       Instruction in = instrs.get(i);
+      if (in == null) {
+        codes[i] = SimdInstruction.V128_CONST.code();
+        values[i] = immediates.get(i);
+        highValues[i] = highs.get(i);
+        stack[sp++] = ValType.V128;
+        continue;
+      }
       codes[i] = in.code();
       values[i] = immediates.get(i);
       if (in.typed() && in.immediates() == Instruction.Immediates.NONE) {
@@ -471,7 +506,7 @@ final class ModuleParser implements ModuleContext {
       }
       stack[sp++] = type;
     }
-    ConstExpr e = new ConstExpr(codes, values);
+    ConstExpr e = new ConstExpr(codes, values, highValues);
     if (sp != 1) {
       invalidAt("type mismatch", where + ": constant expression must produce exactly one value",
           at);
@@ -504,7 +539,9 @@ final class ModuleParser implements ModuleContext {
   private int constType(Instruction in, long immediate, String where) {
     switch (in) {
       case GLOBAL_GET: {
-        if (immediate >= importedGlobals) {
+        // WebAssembly 3.0 lets a constant expression read any global defined before it.
+        int readable = features.extendedConst() ? globals.size() : importedGlobals;
+        if (immediate >= readable) {
           invalid("unknown global " + immediate, where + ": constant expressions may only read"
               + " imported globals");
           return ValType.UNKNOWN;
@@ -568,7 +605,7 @@ final class ModuleParser implements ModuleContext {
         if ((flags & 2) != 0) {
           table = s.readU32("table index");
         }
-        offset = constExpr(s, ValType.I32, where + " offset");
+        offset = constExpr(s, tableAddressType(table), where + " offset");
       }
       int elemType = ValType.FUNCREF;
       boolean exprs = (flags & 4) != 0;
@@ -680,7 +717,7 @@ final class ModuleParser implements ModuleContext {
       String where = "data segment " + i;
       switch (flags) {
         case 0: {
-          ConstExpr off = constExpr(s, ValType.I32, where + " offset");
+          ConstExpr off = constExpr(s, memoryAddressType(0), where + " offset");
           byte[] segment = dataBytes(s);
           checkMemory(0, where, at);
           datas.add(new DataSegment(true, 0, off, segment));
@@ -691,7 +728,7 @@ final class ModuleParser implements ModuleContext {
           break;
         case 2: {
           int mem = s.readU32("memory index");
-          ConstExpr off = constExpr(s, ValType.I32, where + " offset");
+          ConstExpr off = constExpr(s, memoryAddressType(mem), where + " offset");
           byte[] segment = dataBytes(s);
           checkMemory(mem, where, at);
           datas.add(new DataSegment(true, mem, off, segment));
@@ -710,6 +747,18 @@ final class ModuleParser implements ModuleContext {
       throw MalformedException.at("unexpected end of section or function", at);
     }
     return s.readBytes(len, "data");
+  }
+
+  /** The address type of memory {@code mem}: i64 for a 64-bit memory, else i32. */
+  private int memoryAddressType(int mem) {
+    return mem >= 0 && mem < memories.size() && memories.get(mem).is64() ? ValType.I64
+        : ValType.I32;
+  }
+
+  /** The address (index) type of table {@code table}: i64 for a 64-bit table, else i32. */
+  private int tableAddressType(int table) {
+    return table >= 0 && table < tables.size() && tables.get(table).limits().is64()
+        ? ValType.I64 : ValType.I32;
   }
 
   private void checkMemory(int mem, String where, int at) {
@@ -780,6 +829,21 @@ final class ModuleParser implements ModuleContext {
   @Override
   public int memoryCount() {
     return memories.size();
+  }
+
+  @Override
+  public boolean memory64(int index) {
+    return memories.get(index).is64();
+  }
+
+  @Override
+  public boolean table64(int index) {
+    return tables.get(index).limits().is64();
+  }
+
+  @Override
+  public Features features() {
+    return features;
   }
 
   @Override

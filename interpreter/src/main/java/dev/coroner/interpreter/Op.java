@@ -54,6 +54,8 @@ final class Op {
   static final int RETURN = 0x0F;
   static final int CALL = 0x10;
   static final int CALL_INDIRECT = 0x11;
+  static final int RETURN_CALL = 0x12;
+  static final int RETURN_CALL_INDIRECT = 0x13;
 
   // ---- parametric ----
   static final int DROP = 0x1A;
@@ -300,6 +302,17 @@ final class Op {
    * with its address pushed, exactly as if the two had run separately.
    */
   static final int I32_LOAD_LOCAL = BR_IF_I32 + 11;
+
+  /**
+   * The wide form of a memory or table instruction whose memory is not memory 0, or whose memory or
+   * table is 64-bit (WebAssembly 3.0): five ints, {@code WIDE}, the instruction's own number, then
+   * three immediates (loads and stores: memory, offset low int, offset high int; {@link
+   * #MEMORY_SIZE}, {@link #MEMORY_GROW}, {@link #MEMORY_FILL}: memory; {@link #MEMORY_COPY}:
+   * destination and source memory; {@link #MEMORY_INIT}: segment and memory; table instructions:
+   * their immediates in binary order). It runs outside the loop ({@link Wide}), so the 32-bit
+   * memory-0 forms keep their own entries and cost the same as before.
+   */
+  static final int WIDE = I32_LOAD_LOCAL + 1;
 
   /** The encoding's prefix byte of {@code code}: 0 for one-byte opcodes, 0xFC or 0xFD. */
   static int prefix(int code) {

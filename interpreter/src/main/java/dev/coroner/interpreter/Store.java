@@ -22,7 +22,8 @@ import java.util.Objects;
  * <p>Values crossing the API are raw bits in a {@code long}: i32 in the low 32 bits, f32 as its raw
  * IEEE bits in the low 32 bits, i64 and f64 bits as they are (NaN payloads are preserved), and
  * references as {@link #NULL_REF}, a function's {@link FunctionInstance#ref()} or a non-negative
- * host-chosen externref value.
+ * host-chosen externref value. A v128 takes two consecutive longs: bytes 0..7, then bytes 8..15,
+ * each little endian (so arrays of arguments and results have one long per value, two per v128).
  *
  * <p>With {@link StoreConfig#capture()} on, every {@link TrapException} carries a coredump of the
  * whole store at the trap. Capture is free until a trap happens: it reads only state the
@@ -230,8 +231,9 @@ public final class Store {
     inst.memory0 = inst.memories.length > 0 ? inst.memories[0] : null;
     for (int i = module.importedGlobals; i < inst.globals.length; i++) {
       GlobalType gt = module.globals.get(i);
-      inst.globals[i] =
-          new GlobalInstance(gt, module.globalInits.get(i - module.importedGlobals).evaluate(inst));
+      ConstExpr init = module.globalInits.get(i - module.importedGlobals);
+      inst.globals[i] = new GlobalInstance(gt, init.evaluate(inst));
+      inst.globals[i].high = init.evaluateHigh(inst);
     }
     for (Export e : module.exports) {
       Extern v;
@@ -287,10 +289,12 @@ public final class Store {
     for (int i = 0; i < module.elems.size(); i++) {
       ElemSegment seg = module.elems.get(i);
       if (seg.mode() == ElemSegment.ACTIVE) {
-        long offset = seg.offset().evaluate(inst) & 0xFFFFFFFFL;
-        long[] refs = inst.elemSegs[i];
         TableInstance table = inst.tables[seg.table()];
-        if (offset + refs.length > table.elems.length) {
+        long offset = seg.offset().evaluate(inst);
+        offset = table.is64 ? offset : offset & 0xFFFFFFFFL;
+        long[] refs = inst.elemSegs[i];
+        if (Long.compareUnsigned(offset, table.elems.length) > 0
+            || offset + refs.length > table.elems.length) {
           throw segmentTrap(TrapException.TABLE_OUT_OF_BOUNDS, "element segment " + i);
         }
         System.arraycopy(refs, 0, table.elems, (int) offset, refs.length);
@@ -302,12 +306,15 @@ public final class Store {
     for (int i = 0; i < module.datas.size(); i++) {
       DataSegment seg = module.datas.get(i);
       if (seg.active()) {
-        long offset = seg.offset().evaluate(inst) & 0xFFFFFFFFL;
-        byte[] mem = inst.memories[seg.memory()].bytes;
-        if (offset + seg.bytes().length > mem.length) {
+        MemoryInstance mem = inst.memories[seg.memory()];
+        long offset = seg.offset().evaluate(inst);
+        offset = mem.is64 ? offset : offset & 0xFFFFFFFFL;
+        int length = seg.bytes().length;
+        if (Long.compareUnsigned(offset, mem.byteSize()) > 0
+            || offset + length > mem.byteSize()) {
           throw segmentTrap(TrapException.MEMORY_OUT_OF_BOUNDS, "data segment " + i);
         }
-        System.arraycopy(seg.bytes(), 0, mem, (int) offset, seg.bytes().length);
+        mem.writeAt(offset, seg.bytes(), 0, length);
         inst.dataSegs[i] = null;
       }
     }

@@ -11,9 +11,12 @@ public final class TableInstance implements Extern {
   final int elemType;
   long[] elems;
   final long declaredMax;
+  /** Whether the table is 64-bit (WebAssembly 3.0: {@code i64} indices). */
+  final boolean is64;
 
   TableInstance(int elemType, Limits limits, long init) {
-    if (limits.min() > IMPLEMENTATION_MAX) {
+    this.is64 = limits.is64();
+    if (Long.compareUnsigned(limits.min(), IMPLEMENTATION_MAX) > 0) {
       throw new TrapException("out of memory", "table of " + limits.min() + " elements");
     }
     this.elemType = elemType;
@@ -31,7 +34,7 @@ public final class TableInstance implements Extern {
   }
 
   public Limits limits() {
-    return new Limits(elems.length, declaredMax);
+    return new Limits(elems.length, declaredMax, is64);
   }
 
   public long get(int index) {
@@ -47,7 +50,7 @@ public final class TableInstance implements Extern {
     int old = elems.length;
     long target = old + delta;
     long max = declaredMax >= 0 ? Math.min(declaredMax, IMPLEMENTATION_MAX) : IMPLEMENTATION_MAX;
-    if (delta < 0 || target > max) {
+    if (delta < 0 || delta > IMPLEMENTATION_MAX || target > max) {
       return -1;
     }
     long[] n = Arrays.copyOf(elems, (int) target);

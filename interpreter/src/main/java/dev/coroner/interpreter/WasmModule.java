@@ -208,6 +208,22 @@ public final class WasmModule {
       }
 
       @Override
+      public boolean memory64(int index) {
+        return m.memories.get(index).is64();
+      }
+
+      @Override
+      public boolean table64(int index) {
+        return m.tables.get(index).limits().is64();
+      }
+
+      @Override
+      public Features features() {
+        // The module is valid: reading it with every feature decodes it the same way.
+        return Features.WASM_3_0;
+      }
+
+      @Override
       public int globalCount() {
         return m.globals.size();
       }
@@ -242,12 +258,22 @@ public final class WasmModule {
   /**
    * Decodes and validates a binary module.
    *
-   * @throws MalformedException if the bytes are not a well-formed binary module (including any
-   *     use of SIMD, which this interpreter does not support)
+   * @throws MalformedException if the bytes are not a well-formed binary module
    * @throws InvalidException if the module does not validate
    */
   public static WasmModule parse(byte[] bytes) {
-    return ModuleParser.parse(bytes);
+    return ModuleParser.parse(bytes, Features.WASM_3_0);
+  }
+
+  /**
+   * Decodes and validates a binary module that may use only the given WebAssembly 3.0 features
+   * ({@link Features#WASM_2_0} for none, as the 2.0 spec suite expects).
+   *
+   * @throws MalformedException if the bytes are not a well-formed binary module
+   * @throws InvalidException if the module does not validate
+   */
+  public static WasmModule parse(byte[] bytes, Features features) {
+    return ModuleParser.parse(bytes, features);
   }
 
   /** The module name from the name section, if there is one. */

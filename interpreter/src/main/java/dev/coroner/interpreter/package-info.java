@@ -1,5 +1,8 @@
 /**
- * A WebAssembly 2.0 interpreter (without SIMD) that captures exact coredumps when a trap happens.
+ * A WebAssembly 2.0 interpreter (fixed-width SIMD included) that captures exact coredumps when a
+ * trap happens, with WebAssembly 3.0's tail calls, multiple memories, 64-bit memories and tables
+ * and extended constant expressions ({@link dev.coroner.interpreter.Features}; 64-bit memories are
+ * sparse).
  *
  * <p><b>Use.</b> {@link dev.coroner.interpreter.WasmModule#parse(byte[])} decodes and validates a
  * module; a {@link dev.coroner.interpreter.Store} instantiates modules ({@link

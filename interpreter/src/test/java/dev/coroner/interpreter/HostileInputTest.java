@@ -110,9 +110,23 @@ class HostileInputTest {
   }
 
   @Test
-  void simdIsRejectedAsMalformedWithAClearMessage() {
+  void unknownSimdSubopcodeIsMalformedWithItsNumberAndOffset() {
     byte[] bytes = Wat.bytes("(module (func (result v128) (v128.const i32x4 1 2 3 4)))");
+    // v128.const is 0xFD 0x0C; 0x9A is a subopcode no SIMD instruction has.
+    int at = indexOf(bytes, (byte) 0xFD, (byte) 0x0C);
+    bytes[at + 1] = (byte) 0x9A;
+    bytes[at + 2] = 0x01;
     MalformedException e = assertThrows(MalformedException.class, () -> WasmModule.parse(bytes));
-    assertTrue(e.getMessage().contains("SIMD"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("illegal opcode 0xfd 154"), e.getMessage());
+    assertTrue(e.getMessage().contains("0x" + Integer.toHexString(at)), e.getMessage());
+  }
+
+  private static int indexOf(byte[] b, byte x, byte y) {
+    for (int i = 0; i + 1 < b.length; i++) {
+      if (b[i] == x && b[i + 1] == y) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
   }
 }

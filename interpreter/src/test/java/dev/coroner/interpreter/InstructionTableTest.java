@@ -77,6 +77,9 @@ class InstructionTableTest {
     BODIES.put(Instruction.REF_NULL, "ref.null extern drop");
     BODIES.put(Instruction.REF_IS_NULL, "local.get 5 ref.is_null drop");
     BODIES.put(Instruction.REF_FUNC, "ref.func $nop drop");
+    BODIES.put(Instruction.RETURN_CALL, "return_call $nop");
+    BODIES.put(Instruction.RETURN_CALL_INDIRECT,
+        "local.get 0 return_call_indirect $t (type $v)");
   }
 
   /** A body that uses {@code in}: its operands from the parameters, its results dropped. */
@@ -86,7 +89,8 @@ class InstructionTableTest {
     }
     StringBuilder b = new StringBuilder();
     for (byte t : in.params()) {
-      int type = t == Instruction.Sig.ADDRESS ? ValType.I32 : t & 0xFF;
+      int type = t == Instruction.Sig.ADDRESS || t == Instruction.Sig.INDEX ? ValType.I32
+          : t & 0xFF;
       b.append("local.get ").append(LOCAL_OF_TYPE.get(type)).append(' ');
     }
     b.append(in.text());
@@ -113,7 +117,7 @@ class InstructionTableTest {
     for (Instruction in : order) {
       wat.append(" (func ").append(PARAMS).append(' ').append(body(in)).append(')');
     }
-    byte[] bytes = Wat.bytes(wat.append(')').toString());
+    byte[] bytes = Wat.bytes3(wat.append(')').toString());
     WasmModule module = WasmModule.parse(bytes);
 
     for (int k = 0; k < order.size(); k++) {

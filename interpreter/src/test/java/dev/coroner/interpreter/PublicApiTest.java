@@ -23,7 +23,7 @@ class PublicApiTest {
   void onlyTheEmbeddingApiIsPublic() throws Exception {
     // ExecutionTier and TierCode: the hook for other execution tiers (the compiler module).
     assertEquals(Set.of("ExecutionTier", "TierCode",
-        "Extern", "FrameView", "FunctionInstance", "GlobalInstance", "HostFunction",
+        "Extern", "Features", "FrameView", "FunctionInstance", "GlobalInstance", "HostFunction",
         "Instance", "InvalidException", "MalformedException", "MemoryInstance", "Store",
         "StoreConfig", "TableInstance", "TrapException", "UninstantiableException",
         "UnlinkableException", "WasmException", "WasmModule"), publicTypes(""));
@@ -35,7 +35,7 @@ class PublicApiTest {
         "TableType", "ValType"), publicTypes("model"));
     assertEquals(Set.of("HostModules", "ScriptAction", "ScriptEnvironment", "ScriptValue"),
         publicTypes("script"));
-    assertEquals(Set.of("F32", "F64", "I32", "I64", "Memory", "Table", "Trap"),
+    assertEquals(Set.of("F32", "F64", "I32", "I64", "Memory", "Table", "Trap", "V128"),
         publicTypes("semantics"));
   }
 

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Messager;
@@ -29,13 +30,16 @@ import javax.tools.Diagnostic;
  * with a {@link ConformanceMessages} tag. A bad fixture does not stop the others; the class is
  * still generated with the tests of the good ones, so the fixture's error is the only failure.
  *
- * <p>Options: {@code coroner.fixtureRoot} (overrides the annotation's root), {@code
- * coroner.projectDir} (base for relative roots).
+ * <p>Options: {@code coroner.fixtureRoot} and {@code coroner.programRoot} (override the
+ * annotation's roots), {@code coroner.projectDir} (base for relative roots).
  */
 @AutoService(Processor.class)
 public final class ConformanceProcessor extends AbstractProcessor {
   /** Processor option overriding {@link CoredumpConformance#fixtureRoot()}. */
   public static final String OPTION_FIXTURE_ROOT = "coroner.fixtureRoot";
+
+  /** Processor option overriding {@link CoredumpConformance#programRoot()}. */
+  public static final String OPTION_PROGRAM_ROOT = "coroner.programRoot";
 
   /** Processor option: directory against which relative fixture roots are resolved. */
   public static final String OPTION_PROJECT_DIR = "coroner.projectDir";
@@ -47,7 +51,7 @@ public final class ConformanceProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(OPTION_FIXTURE_ROOT, OPTION_PROJECT_DIR);
+    return Set.of(OPTION_FIXTURE_ROOT, OPTION_PROGRAM_ROOT, OPTION_PROJECT_DIR);
   }
 
   @Override
@@ -98,8 +102,24 @@ public final class ConformanceProcessor extends AbstractProcessor {
       error(type, mirror, rootProblem);
       return;
     }
+    Optional<Path> programRoot;
+    try {
+      programRoot =
+          programRoot(annotation.programRoot(), options.get(OPTION_PROGRAM_ROOT),
+              options.get(OPTION_PROJECT_DIR));
+    } catch (InvalidPathException e) {
+      error(type, mirror, ConformanceMessages.FIXTURE_ROOT_MISSING + " invalid program root: " + e.getMessage());
+      return;
+    }
+    if (programRoot.isPresent()) {
+      String programProblem = SuiteReader.checkRoot(programRoot.get(), "program root");
+      if (programProblem != null) {
+        error(type, mirror, programProblem);
+        return;
+      }
+    }
 
-    SuiteDescriptor suite = SuiteReader.read(root, annotation.goldenRoot());
+    SuiteDescriptor suite = SuiteReader.read(root, annotation.goldenRoot(), programRoot);
     for (SuiteDescriptor.Problem problem : suite.problems()) {
       if (problem.error()) {
         error(type, mirror, problem.message());
@@ -124,9 +144,20 @@ public final class ConformanceProcessor extends AbstractProcessor {
         .printMessage(
             Diagnostic.Kind.NOTE,
             ConformanceMessages.SUMMARY + " " + file.typeSpec().name() + ": "
-                + suite.fixtures().size() + " fixtures, " + suite.testCount()
-                + " tests generated from " + root,
+                + suite.fixtures().size() + " fixtures, " + suite.fixtureTestCount()
+                + " tests generated from " + root
+                + suite.programRoot()
+                    .map(p -> "; " + suite.programs().size() + " program specs, "
+                        + suite.programTestCount() + " tests (" + suite.programGoldenCount()
+                        + " with goldens) from " + p)
+                    .orElse(""),
             type);
+  }
+
+  /** The configured program root, if any: the option wins over the attribute. */
+  private static Optional<Path> programRoot(String attribute, String option, String projectDir) {
+    boolean none = (option == null || option.isBlank()) && attribute.isBlank();
+    return none ? Optional.empty() : Optional.of(SuiteReader.resolveRoot(attribute, option, projectDir));
   }
 
   private Messager messager() {

@@ -23,10 +23,14 @@ final class ConformanceWriter {
   static final ClassName TEST = ClassName.get("org.junit.jupiter.api", "Test");
   static final ClassName DISPLAY_NAME = ClassName.get("org.junit.jupiter.api", "DisplayName");
   static final ClassName CONFORMANCE = ClassName.get("dev.coroner.harness", "Conformance");
+  static final ClassName PROGRAM_CONFORMANCE =
+      ClassName.get("dev.coroner.harness", "ProgramConformance");
 
   static final String FIXTURE_ROOT = "FIXTURE_ROOT";
   static final String GOLDEN_ROOT = "GOLDEN_ROOT";
+  static final String PROGRAM_ROOT = "PROGRAM_ROOT";
   static final String FIXTURE_HASHES = "fixtureHashes";
+  static final String PROGRAM_HASHES = "programHashes";
 
   private final SuiteDescriptor suite;
   private final NameAllocator names = new NameAllocator();
@@ -34,6 +38,7 @@ final class ConformanceWriter {
   private ConformanceWriter(SuiteDescriptor suite) {
     this.suite = suite;
     names.newName(FIXTURE_HASHES, FIXTURE_HASHES);
+    names.newName(PROGRAM_HASHES, PROGRAM_HASHES);
   }
 
   /** The generated file for the annotated class {@code origin}. */
@@ -52,16 +57,27 @@ final class ConformanceWriter {
                     .build())
             .addJavadoc(
                 "Coredump conformance tests for the fixtures under {@code $L}: one test per\n"
-                    + "trapping command, each named {@code path:line} after its source.\n"
+                    + "trapping command, each named {@code path:line} after its source$L.\n"
                     + "Generated from {@link $T} by {@code $L}; do not edit.\n",
                 javadocSafe(suite.fixtureRoot().toString()),
+                suite.programRoot()
+                    .map(p -> "; and one per\nprogram run spec under {@code "
+                        + javadocSafe(p.toString()) + "}, named {@code programs/SPEC:trap} or"
+                        + " {@code programs/SPEC:exit}")
+                    .orElse(""),
                 ClassName.get(origin),
                 ConformanceProcessor.class.getSimpleName());
     addConstants(type);
     addFixtureHashes(type);
+    addProgramHashes(type);
     for (SuiteDescriptor.FixtureTests fixture : suite.fixtures()) {
       for (int line : fixture.trapLines()) {
         addTest(type, fixture, line);
+      }
+    }
+    for (SuiteDescriptor.ProgramTest program : suite.programs()) {
+      if (program.tested()) {
+        addProgramTest(type, program);
       }
     }
     return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).build();
@@ -78,6 +94,13 @@ final class ConformanceWriter {
         FieldSpec.builder(String.class, GOLDEN_ROOT, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("{@code goldenRoot} of the annotation, as written (empty if not set).\n")
             .initializer("$S", suite.goldenRoot())
+            .build());
+    type.addField(
+        FieldSpec.builder(String.class, PROGRAM_ROOT, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc(
+                "Absolute program root used at generation, empty if none (the harness may override"
+                    + " it).\n")
+            .initializer("$S", suite.programRoot().map(Object::toString).orElse(""))
             .build());
   }
 
@@ -102,6 +125,47 @@ final class ConformanceWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(ParameterizedTypeName.get(map, ClassName.get(String.class), ClassName.get(String.class)))
             .addCode(body.build())
+            .build());
+  }
+
+  /** {@code programHashes()}: every program run spec seen at generation, id to SHA-256. */
+  private void addProgramHashes(TypeSpec.Builder type) {
+    ClassName map = ClassName.get("java.util", "Map");
+    ClassName linkedHashMap = ClassName.get("java.util", "LinkedHashMap");
+    ClassName collections = ClassName.get("java.util", "Collections");
+    CodeBlock.Builder body =
+        CodeBlock.builder()
+            .addStatement("$T<String, String> hashes = new $T<>()", map, linkedHashMap);
+    for (SuiteDescriptor.ProgramTest program : suite.programs()) {
+      body.addStatement("hashes.put($S, $S)", program.specId(), program.sha256());
+    }
+    body.addStatement("return $T.unmodifiableMap(hashes)", collections);
+    type.addMethod(
+        MethodSpec.methodBuilder(PROGRAM_HASHES)
+            .addJavadoc(
+                "Every program run spec found at generation (its path under the program root,\n"
+                    + "{@code /}-separated) and the SHA-256 of its bytes then, in path order.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(ParameterizedTypeName.get(map, ClassName.get(String.class), ClassName.get(String.class)))
+            .addCode(body.build())
+            .build());
+  }
+
+  private void addProgramTest(TypeSpec.Builder type, SuiteDescriptor.ProgramTest program) {
+    String displayName = program.displayName();
+    String methodName = names.newName(displayName.replace(':', '_'));
+    type.addMethod(
+        MethodSpec.methodBuilder(methodName)
+            .addAnnotation(TEST)
+            .addAnnotation(AnnotationSpec.builder(DISPLAY_NAME).addMember("value", "$S", displayName).build())
+            .addException(Throwable.class)
+            .addStatement(
+                "$T.check($N, $S, $S, $S)",
+                PROGRAM_CONFORMANCE,
+                PROGRAM_ROOT,
+                program.specId(),
+                program.sha256(),
+                program.key().orElseThrow())
             .build());
   }
 

@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Parse step: resolves the fixture root, loads every fixture with the {@code fixtures} library
- * and records, per fixture, its hash and trapping lines, or the problem that stopped it. One bad
- * fixture never stops the others.
+ * and records, per fixture, its hash and trapping lines, or the problem that stopped it; then the
+ * program specs ({@link ProgramReader}). One bad fixture never stops the others.
  */
 final class SuiteReader {
   private SuiteReader() {}
@@ -34,17 +35,34 @@ final class SuiteReader {
     return path.toAbsolutePath().normalize();
   }
 
-  /** Reads the suite; {@code root} must be an existing directory. */
-  static SuiteDescriptor read(Path root, String goldenRoot) {
+  /**
+   * Reads the suite; {@code root} and {@code programRoot}, when present, must be existing
+   * directories.
+   */
+  static SuiteDescriptor read(Path root, String goldenRoot, Optional<Path> programRoot) {
     List<SuiteDescriptor.FixtureTests> fixtures = new ArrayList<>();
     List<SuiteDescriptor.Problem> problems = new ArrayList<>();
+    readFixtures(root, fixtures, problems);
+    List<SuiteDescriptor.ProgramTest> programs = new ArrayList<>();
+    if (programRoot.isPresent()) {
+      ProgramReader.Result result = ProgramReader.read(programRoot.get());
+      programs.addAll(result.programs());
+      problems.addAll(result.problems());
+    }
+    return new SuiteDescriptor(root, goldenRoot, fixtures, programRoot, programs, problems);
+  }
+
+  private static void readFixtures(
+      Path root,
+      List<SuiteDescriptor.FixtureTests> fixtures,
+      List<SuiteDescriptor.Problem> problems) {
     List<String> paths;
     try {
       paths = Fixture.discover(root);
     } catch (IOException e) {
       problems.add(
           error(ConformanceMessages.FIXTURE_IO, "cannot list fixture root " + root + ": " + e));
-      return new SuiteDescriptor(root, goldenRoot, fixtures, problems);
+      return;
     }
     if (paths.isEmpty()) {
       problems.add(
@@ -56,7 +74,6 @@ final class SuiteReader {
     for (String path : paths) {
       readOne(root, path, fixtures, problems);
     }
-    return new SuiteDescriptor(root, goldenRoot, fixtures, problems);
   }
 
   private static void readOne(
@@ -101,14 +118,19 @@ final class SuiteReader {
     return new SuiteDescriptor.Problem(true, tag + " " + text);
   }
 
-  /** Whether the root is usable; otherwise the message to report. */
+  /** Whether the fixture root is usable; otherwise the message to report. */
   static String checkRoot(Path root) {
+    return checkRoot(root, "fixture root");
+  }
+
+  /** Whether the root called {@code what} is usable; otherwise the message to report. */
+  static String checkRoot(Path root, String what) {
     if (!Files.exists(root)) {
-      return ConformanceMessages.FIXTURE_ROOT_MISSING + " fixture root " + root
+      return ConformanceMessages.FIXTURE_ROOT_MISSING + " " + what + " " + root
           + " does not exist";
     }
     if (!Files.isDirectory(root)) {
-      return ConformanceMessages.FIXTURE_ROOT_MISSING + " fixture root " + root
+      return ConformanceMessages.FIXTURE_ROOT_MISSING + " " + what + " " + root
           + " is not a directory";
     }
     return null;

@@ -36,6 +36,22 @@ class ConformanceProcessorTest {
           "  public static void check(String root, String path, String sha256, int line) {}",
           "}");
 
+  /** Stands in for the harness's program check, with the agreed signature. */
+  private static final JavaFileObject PROGRAM_HARNESS =
+      JavaFileObjects.forSourceLines(
+          "dev.coroner.harness.ProgramConformance",
+          "package dev.coroner.harness;",
+          "public final class ProgramConformance {",
+          "  public static void check(String root, String spec, String sha256, String key) {}",
+          "}");
+
+  private static final String TRAP_SPEC =
+      "{\"wasm\": \"crash.wasm\", \"args\": [\"x\"],\n"
+          + " \"expect\": {\"trap\": \"unreachable\", \"stdout\": \"\"}}\n";
+
+  private static final String EXIT_SPEC =
+      "{\"wasm\": \"crash.wasm\", \"expect\": {\"exit\": 3, \"stdout\": \"\"}}\n";
+
   private static final String DIV_WAST =
       String.join(
           "\n",
@@ -83,7 +99,7 @@ class ConformanceProcessorTest {
     return Compiler.javac()
         .withProcessors(new ConformanceProcessor())
         .withOptions((Object[]) options)
-        .compile(source, HARNESS);
+        .compile(source, HARNESS, PROGRAM_HARNESS);
   }
 
   private static String generated(Compilation compilation) {
@@ -272,6 +288,123 @@ class ConformanceProcessorTest {
   }
 
   @Test
+  void generatesOneTestPerProgramRunSpecNamedAfterItsOutcome() throws Exception {
+    write("wat/one.wast", "(module (func (export \"f\") unreachable))\n(assert_trap (invoke \"f\") \"\")\n");
+    write("programs/crash/crash.wasm", "not read by the processor");
+    write("programs/crash/crash.run.json", TRAP_SPEC);
+    write("programs/crash/quiet.run.json", EXIT_SPEC);
+    Path wat = root.resolve("wat");
+    Path programs = root.resolve("programs");
+
+    Compilation compilation =
+        compile(suite("fixtureRoot = " + literal(wat) + ", programRoot = " + literal(programs)));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .hadNoteContaining(
+            ConformanceMessages.SUMMARY + " Suite_Conformance: 1 fixtures, 1 tests generated from "
+                + wat + "; 2 program specs, 2 tests (1 with goldens) from " + programs);
+    String source = generated(compilation);
+    String crashSha = Fixture.sha256(programs.resolve("crash/crash.run.json"));
+    String expected =
+        String.join(
+            "\n",
+            "  @Test",
+            "  @DisplayName(\"programs/crash/crash.run.json:trap\")",
+            "  void programs_crash_crash_run_json_trap() throws Throwable {",
+            "    ProgramConformance.check(PROGRAM_ROOT, \"crash/crash.run.json\", \"" + crashSha
+                + "\", \"trap\");",
+            "  }");
+    assertTrue(source.contains(expected), source);
+    assertTrue(source.contains("@DisplayName(\"programs/crash/quiet.run.json:exit\")"), source);
+    assertTrue(source.contains("\"crash/quiet.run.json\", \""
+        + Fixture.sha256(programs.resolve("crash/quiet.run.json")) + "\", \"exit\");"), source);
+    assertTrue(
+        source.contains("public static final String PROGRAM_ROOT = " + literal(programs) + ";"),
+        source);
+    assertTrue(source.contains("hashes.put(\"crash/crash.run.json\", \"" + crashSha + "\");"),
+        source);
+    assertOrdered(source, "\"one.wast:2\"", "\"programs/crash/crash.run.json:trap\"",
+        "\"programs/crash/quiet.run.json:exit\"");
+    assertEquals(3, occurrences(source, "@Test"));
+  }
+
+  @Test
+  void withoutAProgramRootThereAreNoProgramTests() throws Exception {
+    write("one.wast", "(module (func (export \"f\") unreachable))\n(assert_trap (invoke \"f\") \"\")\n");
+    String source = generated(compile(suite("fixtureRoot = " + literal(root))));
+    assertTrue(source.contains("public static final String PROGRAM_ROOT = \"\";"), source);
+    assertFalse(source.contains("ProgramConformance"), source);
+    assertEquals(1, occurrences(source, "@Test"));
+  }
+
+  @Test
+  void theProgramRootOptionOverridesTheAnnotation() {
+    write("fx/one.wast", "(module (func (export \"f\") unreachable))\n(assert_trap (invoke \"f\") \"\")\n");
+    write("progs/a/crash.wasm", "");
+    write("progs/a/crash.run.json", TRAP_SPEC);
+    Compilation compilation =
+        compile(
+            suite("fixtureRoot = \"fx\", programRoot = \"/does/not/exist\""),
+            "-A" + ConformanceProcessor.OPTION_PROJECT_DIR + "=" + root,
+            "-A" + ConformanceProcessor.OPTION_PROGRAM_ROOT + "=progs");
+    assertThat(compilation).succeeded();
+    String source = generated(compilation);
+    assertTrue(source.contains("PROGRAM_ROOT = " + literal(root.resolve("progs"))), source);
+    assertTrue(source.contains("@DisplayName(\"programs/a/crash.run.json:trap\")"), source);
+  }
+
+  @Test
+  void aMissingProgramRootIsAnErrorNamingIt() {
+    write("one.wast", "(module (func (export \"f\") unreachable))\n(assert_trap (invoke \"f\") \"\")\n");
+    Compilation compilation =
+        compile(suite("fixtureRoot = " + literal(root) + ", programRoot = \"nowhere\""),
+            "-A" + ConformanceProcessor.OPTION_PROJECT_DIR + "=" + root);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(ConformanceMessages.FIXTURE_ROOT_MISSING + " program root "
+            + root.resolve("nowhere") + " does not exist");
+  }
+
+  @Test
+  void aBadRunSpecIsReportedWithItsLineAndTheGoodOnesStillGetTests() throws Exception {
+    write("wat/one.wast", "(module (func (export \"f\") unreachable))\n(assert_trap (invoke \"f\") \"\")\n");
+    write("programs/good/crash.wasm", "");
+    write("programs/good/crash.run.json", TRAP_SPEC);
+    write("programs/bad/bad.wasm", "");
+    write("programs/bad/bad.run.json",
+        "{\"wasm\": \"bad.wasm\",\n \"expect\": {\"trap\": \"unreachable\", \"stdot\": \"\"}}\n");
+    write("programs/bad/missing.run.json", "{\"wasm\": \"gone.wasm\",\n \"expect\": {}}\n");
+    JavaFileObject suite = suite("fixtureRoot = " + literal(root.resolve("wat"))
+        + ", programRoot = " + literal(root.resolve("programs")));
+    Compilation compilation = compile(suite);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(ConformanceMessages.PROGRAM_SPEC + " bad/bad.run.json:2:");
+    assertThat(compilation)
+        .hadErrorContaining(ConformanceMessages.PROGRAM_SPEC
+            + " bad/missing.run.json:1:10: error: no such file: bad/gone.wasm");
+    String source = Files.readString(generateOnDisk(suite));
+    assertTrue(source.contains("@DisplayName(\"programs/good/crash.run.json:trap\")"), source);
+    assertEquals(2, occurrences(source, "@Test"));
+    // Every readable spec is listed with its hash, even the rejected ones.
+    assertTrue(source.contains("hashes.put(\"bad/bad.run.json\", \""), source);
+  }
+
+  @Test
+  void aProgramRootWithoutRunSpecsIsAWarning() {
+    write("wat/one.wast", "(module (func (export \"f\") unreachable))\n(assert_trap (invoke \"f\") \"\")\n");
+    write("programs/README.md", "no specs yet\n");
+    Compilation compilation = compile(suite("fixtureRoot = " + literal(root.resolve("wat"))
+        + ", programRoot = " + literal(root.resolve("programs"))));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining(ConformanceMessages.NO_PROGRAMS
+        + " no .run.json run spec under " + root.resolve("programs"));
+  }
+
+  @Test
   void annotationOnANestedClassIsAnError() {
     JavaFileObject nested =
         JavaFileObjects.forSourceLines(
@@ -314,7 +447,8 @@ class ConformanceProcessorTest {
       List<String> args = new ArrayList<>(List.of("-proc:only", "-s", out.toString()));
       args.addAll(List.of(options));
       JavaCompiler.CompilationTask task =
-          javac.getTask(null, files, diagnostic -> {}, args, null, List.of(source, HARNESS));
+          javac.getTask(null, files, diagnostic -> {}, args, null,
+              List.of(source, HARNESS, PROGRAM_HARNESS));
       task.setProcessors(List.of(new ConformanceProcessor()));
       task.call();
     }

@@ -35,27 +35,57 @@ public final class SourceBacktrace {
    * @param symbols the module's symbolizer, or null if the module is not available
    */
   public String frame(String moduleName, Symbolizer symbols, int funcIndex, int codeOffset) {
+    List<SourceLocation> chain = locate(moduleName, symbols, funcIndex, codeOffset);
+    if (chain.isEmpty()) {
+      return nameForm(moduleName, symbols, funcIndex, codeOffset);
+    }
+    String physical = null;
+    if (chain.get(chain.size() - 1).qualifiedName().isEmpty()) {
+      physical = functionName(moduleName, symbols, funcIndex);
+    }
+    return source(chain, physical);
+  }
+
+  /**
+   * The chain of source locations of one frame ({@link Symbolizer#locate}), or an empty list when
+   * {@code symbols} is null, has no DWARF for the frame, or cannot read it; in the last case the
+   * error becomes one of the {@link #warnings}. For callers that render the name-section form
+   * themselves.
+   *
+   * @param moduleName the coredump's name for the frame's module, for the warning
+   */
+  public List<SourceLocation> locate(
+      String moduleName, Symbolizer symbols, int funcIndex, int codeOffset) {
     if (symbols != null) {
       try {
-        List<SourceLocation> chain = symbols.locate(funcIndex, codeOffset);
-        if (!chain.isEmpty()) {
-          return source(chain);
-        }
+        return symbols.locate(funcIndex, codeOffset);
       } catch (DwarfException e) {
         warn(moduleName, e);
       }
     }
-    return nameForm(moduleName, symbols, funcIndex, codeOffset);
+    return List.of();
   }
 
   /** The source form of a chain from {@link Symbolizer#locate}. */
   public static String source(List<SourceLocation> chain) {
+    return source(chain, null);
+  }
+
+  /**
+   * The source form of a chain from {@link Symbolizer#locate}; a function DWARF gives no name is
+   * shown as {@code ??}, except the outermost one (the function the code belongs to), which takes
+   * {@code functionName} when it is not null (its name in the {@code name} section).
+   */
+  public static String source(List<SourceLocation> chain, String functionName) {
     StringBuilder s = new StringBuilder();
+    int last = chain.size() - 1;
     SourceLocation first = chain.get(0);
-    s.append(display(first)).append(" at ").append(first.position());
+    s.append(display(first, last == 0 ? functionName : null)).append(" at ")
+        .append(first.position());
     for (int i = 1; i < chain.size(); i++) {
       SourceLocation outer = chain.get(i);
-      s.append(i == 1 ? " (" : ", ").append("inlined into ").append(display(outer))
+      s.append(i == 1 ? " (" : ", ").append("inlined into ")
+          .append(display(outer, i == last ? functionName : null))
           .append(" at ").append(outer.position());
     }
     if (chain.size() > 1) {
@@ -64,27 +94,35 @@ public final class SourceBacktrace {
     return s.toString();
   }
 
-  private static String display(SourceLocation l) {
-    return l.qualifiedName().isEmpty() ? "??" : l.qualifiedName();
+  private static String display(SourceLocation l, String fallback) {
+    if (!l.qualifiedName().isEmpty()) {
+      return l.qualifiedName();
+    }
+    return fallback == null || fallback.isEmpty() ? "??" : fallback;
   }
 
   private String nameForm(String moduleName, Symbolizer symbols, int funcIndex, int codeOffset) {
     StringBuilder s = new StringBuilder(moduleName);
     String index = Integer.toUnsignedString(funcIndex);
-    String name = null;
-    if (symbols != null) {
-      try {
-        name = symbols.functionName(funcIndex).orElse(null);
-      } catch (DwarfException e) {
-        warn(moduleName, e);
-      }
-    }
+    String name = functionName(moduleName, symbols, funcIndex);
     if (name != null) {
       s.append('.').append(name).append(" (func ").append(index).append(')');
     } else {
       s.append(" func ").append(index);
     }
     return s.append(" offset 0x").append(Integer.toHexString(codeOffset)).toString();
+  }
+
+  /** The name-section name of a function, or null (none, or the section cannot be read). */
+  private String functionName(String moduleName, Symbolizer symbols, int funcIndex) {
+    if (symbols != null) {
+      try {
+        return symbols.functionName(funcIndex).orElse(null);
+      } catch (DwarfException e) {
+        warn(moduleName, e);
+      }
+    }
+    return null;
   }
 
   private void warn(String moduleName, DwarfException e) {

@@ -1,5 +1,7 @@
 package dev.coroner.symbols;
 
+import dev.coroner.coredump.CoreDumpFormatException;
+import dev.coroner.coredump.NameSection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -117,12 +119,12 @@ public final class Symbolizer {
 
   /** The name the module's {@code name} section gives function {@code funcIndex}, if any. */
   public synchronized Optional<String> functionName(int funcIndex) throws DwarfException {
-    return names().function(funcIndex);
+    return names().functionName(funcIndex);
   }
 
   /** The module name its {@code name} section gives, if any. */
   public synchronized Optional<String> moduleName() throws DwarfException {
-    return names().module();
+    return names().moduleName();
   }
 
   private ModuleLayout layout() throws DwarfException {
@@ -155,10 +157,15 @@ public final class Symbolizer {
     if (names == null) {
       Optional<Section> section = layout().custom("name");
       try {
-        names = section.isPresent() ? NameSection.read(module, section.get()) : NameSection.NONE;
-      } catch (DwarfException e) {
-        namesError = e;
-        throw e;
+        // The coredump library's strict reader, the project's one name-section parser.
+        names = section.isPresent() ? NameSection.fromModule(module) : NameSection.NONE;
+      } catch (CoreDumpFormatException e) {
+        Section where = section.get();
+        if (e.offset() < where.start() || e.offset() >= where.end()) {
+          where = new Section("module", 0, module.length);
+        }
+        namesError = DwarfException.wrap(where, e);
+        throw namesError;
       }
     }
     return names;

@@ -18,20 +18,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Coroner against llvm-symbolizer on every instruction start of every program: for each
- * {@code MODULE.wasm} under the {@link #PROGRAMS} folders, the stored {@code MODULE.wasm.llvm-symbolizer}
- * (made by {@code symbols/scripts/llvm-symbolizer-expectations.py}, nothing in it from Coroner)
- * lists each instruction as (function index, code offset) with LLVM's chain of source
+ * Coroner against llvm-symbolizer on every instruction start of every program: for each {@code
+ * MODULE.wasm} under the {@link #PROGRAMS} folders, the stored {@code
+ * MODULE.wasm.llvm-symbolizer.gz} (made by {@code symbols/scripts/llvm-symbolizer-expectations.py},
+ * nothing in it from Coroner) lists each instruction as (function index, code offset) with LLVM's chain of source
  * locations. The chains must agree exactly: function name, linkage name, file, line, column,
  * discriminator, declaration file and line, low_pc, and the inlined frames in order.
  */
 class SymbolizerAgreementTest {
 
   /**
-   * The folders whose programs are compared (searched recursively for {@code *.wasm}). Add
-   * {@code Path.of("../programs")} once the program fixtures are on main.
+   * The folders whose programs are compared (searched recursively for {@code *.wasm}): this
+   * module's test programs and the repository's program fixtures.
    */
-  static final List<Path> PROGRAMS = List.of(Path.of("src/test/resources/programs"));
+  static final List<Path> PROGRAMS =
+      List.of(Path.of("src/test/resources/programs"), Path.of("../programs"));
 
   private static long comparedTotal;
   private static long withSourceTotal;
@@ -53,7 +54,7 @@ class SymbolizerAgreementTest {
     List<Path> modules = modules();
     assertFalse(modules.isEmpty(), "no .wasm under " + PROGRAMS);
     for (Path m : modules) {
-      assertTrue(Files.exists(Path.of(m + LlvmExpectations.SUFFIX)),
+      assertTrue(Files.exists(LlvmExpectations.of(m)),
           m + " has no " + LlvmExpectations.SUFFIX + " file; run "
               + "symbols/scripts/llvm-symbolizer-expectations.py");
     }
@@ -62,12 +63,12 @@ class SymbolizerAgreementTest {
   @TestFactory
   Stream<DynamicTest> agreesWithLlvmSymbolizerOnEveryInstruction() throws IOException {
     return modules().stream()
-        .filter(m -> Files.exists(Path.of(m + LlvmExpectations.SUFFIX)))
+        .filter(m -> Files.exists(LlvmExpectations.of(m)))
         .map(m -> DynamicTest.dynamicTest(m.toString(), () -> check(m)));
   }
 
   private static void check(Path module) throws Exception {
-    LlvmExpectations expected = LlvmExpectations.read(Path.of(module + LlvmExpectations.SUFFIX));
+    LlvmExpectations expected = LlvmExpectations.read(LlvmExpectations.of(module));
     Symbolizer symbolizer = Symbolizer.of(Files.readAllBytes(module));
     List<String> differences = new ArrayList<>();
     long compared = 0;
@@ -172,6 +173,6 @@ class SymbolizerAgreementTest {
   @Test
   void comparesSomething() throws IOException {
     assertEquals(modules().size(), modules().stream()
-        .filter(m -> Files.exists(Path.of(m + LlvmExpectations.SUFFIX))).count());
+        .filter(m -> Files.exists(LlvmExpectations.of(m))).count());
   }
 }

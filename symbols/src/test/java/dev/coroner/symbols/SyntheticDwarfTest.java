@@ -111,18 +111,18 @@ class SyntheticDwarfTest {
     byte[] m = SyntheticModules.dwarf5Indexed();
     writeOut("dwarf5-indexed", m);
     // DWARF 5 file 0 in directory 0: the directory entry is the whole path, no comp_dir.
-    assertEquals(List.of("main5|main5|/work/b.c:5:0|d0|decl /work/b.c:3|low 0x2"),
+    assertEquals(List.of("main5|main5|/proj/b.c:5:0|d0|decl /proj/b.c:3|low 0x2"),
         chain(m, 0));
     assertEquals(List.of(
-        "inl|inl|/work/inc/x.h:16:11|d0|decl /work/inc/x.h:4|low -",
-        "main5|main5|/work/inc/x.h:9:2|d0|decl /work/b.c:3|low 0x2"), chain(m, 6));
+        "inl|inl|/proj/inc/x.h:16:11|d0|decl /proj/inc/x.h:4|low -",
+        "main5|main5|/proj/inc/x.h:9:2|d0|decl /proj/b.c:3|low 0x2"), chain(m, 6));
     // Between the inlined ranges [8,10) and [12,14): main5, still at the row of address 8.
-    assertEquals(List.of("main5|main5|/work/inc/x.h:16:11|d0|decl /work/b.c:3|low 0x2"),
+    assertEquals(List.of("main5|main5|/proj/inc/x.h:16:11|d0|decl /proj/b.c:3|low 0x2"),
         chain(m, 8));
     assertEquals(List.of(
-        "inl|inl|/work/inc/x.h:16:11|d0|decl /work/inc/x.h:4|low -",
-        "main5|main5|/work/inc/x.h:9:2|d0|decl /work/b.c:3|low 0x2"), chain(m, 10));
-    assertEquals(List.of("main5|main5|/work/b.c:6:11|d0|decl /work/b.c:3|low 0x2"),
+        "inl|inl|/proj/inc/x.h:16:11|d0|decl /proj/inc/x.h:4|low -",
+        "main5|main5|/proj/inc/x.h:9:2|d0|decl /proj/b.c:3|low 0x2"), chain(m, 10));
+    assertEquals(List.of("main5|main5|/proj/b.c:6:11|d0|decl /proj/b.c:3|low 0x2"),
         chain(m, 12));
   }
 }

@@ -168,7 +168,7 @@ final class SyntheticModules {
   static byte[] dwarf5Indexed() {
     ByteWriter str = new ByteWriter();
     int[] s = new int[4];
-    String[] strings = {"b.c", "/work", "inl", "main5"};
+    String[] strings = {"b.c", "/proj", "inl", "main5"};
     for (int i = 0; i < strings.length; i++) {
       s[i] = str.size();
       str.cstring(strings[i]);
@@ -184,7 +184,7 @@ final class SyntheticModules {
     ByteWriter rnglistsBody = new ByteWriter().u16(5).u8(4).u8(0).u32(2)
         .u32(8).u32(8 + list0.size()).bytes(list0).bytes(list1);
     ByteWriter rnglists = new ByteWriter().u32(rnglistsBody.size()).bytes(rnglistsBody);
-    ByteWriter lineStr = new ByteWriter().cstring("/work");
+    ByteWriter lineStr = new ByteWriter().cstring("/proj");
 
     ByteWriter abbrev = new ByteWriter()
         .uleb(1).uleb(TAG_COMPILE_UNIT).u8(1)
@@ -240,7 +240,7 @@ final class SyntheticModules {
         .u8(1).u8(1).u8(1).u8(-5 & 0xff).u8(14).u8(14) // min_inst, max_ops, is_stmt, base, range, opcode base
         .u8(0).u8(1).u8(1).u8(1).u8(1).u8(0).u8(0).u8(0).u8(1).u8(0).u8(0).u8(1).u8(2)
         .u8(1).uleb(0x1).uleb(0x1f)                    // directory format: path line_strp
-        .uleb(1).u32(0)                                // directories: "/work"
+        .uleb(1).u32(0)                                // directories: "/proj"
         .u8(3).uleb(0x1).uleb(0x08).uleb(0x2).uleb(0x0f).uleb(0x5).uleb(0x1e)
         .uleb(2)
         .cstring("b.c").uleb(0).bytes(md5a)

@@ -10,8 +10,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Test programs, and modules rebuilt with one custom section's contents replaced. */
-final class TestModules {
+/**
+ * Test programs, and modules rebuilt with one custom section's contents replaced. Public in the
+ * test jar for the cli's tests.
+ */
+public final class TestModules {
 
   private TestModules() {}
 
@@ -39,7 +42,7 @@ final class TestModules {
   }
 
   /** Custom section name to {start, end} of its contents, in file order. */
-  static Map<String, int[]> customSections(byte[] module) {
+  public static Map<String, int[]> customSections(byte[] module) {
     Map<String, int[]> out = new LinkedHashMap<>();
     int pos = 8;
     while (pos < module.length) {
@@ -59,13 +62,13 @@ final class TestModules {
   }
 
   /** The contents of custom section {@code name}. */
-  static byte[] custom(byte[] module, String name) {
+  public static byte[] custom(byte[] module, String name) {
     int[] range = customSections(module).get(name);
     return Arrays.copyOfRange(module, range[0], range[1]);
   }
 
   /** {@code module} with the contents of custom section {@code name} replaced. */
-  static byte[] withCustom(byte[] module, String name, byte[] contents) {
+  public static byte[] withCustom(byte[] module, String name, byte[] contents) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(module.length + 16);
     out.write(module, 0, 8);
     int pos = 8;

@@ -7,6 +7,8 @@ import dev.coroner.fixtures.Fixture;
 import dev.coroner.fixtures.FixtureException;
 import dev.coroner.harness.golden.GoldenId;
 import dev.coroner.harness.golden.GoldenLayout;
+import dev.coroner.wasi.ProgramSpec;
+import dev.coroner.wasi.ProgramSpecException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -63,6 +66,23 @@ public final class KitExporter {
    */
   public static Result export(Path fixtureRoot, Path goldenRoot, Path target)
       throws KitException, IOException {
+    return export(fixtureRoot, Optional.empty(), goldenRoot, target);
+  }
+
+  /**
+   * As {@link #export(Path, Path, Path)}, and with {@code programRoot} also every program fixture
+   * under it whose run spec expects a trap, as a {@code wasi-command} case ({@link ProgramCases});
+   * its golden is {@code <golden root>/programs/<spec id>/trap.core} and siblings.
+   *
+   * @throws KitException also if a run spec cannot be read, or its golden is missing, does not
+   *     decode, or names another module or process than the program
+   */
+  public static Result export(
+      Path fixtureRoot, Optional<Path> programRoot, Path goldenRoot, Path target)
+      throws KitException, IOException {
+    if (programRoot.isPresent() && !Files.isDirectory(programRoot.get())) {
+      throw new KitException(programRoot.get() + ": program root is not a directory");
+    }
     if (!Files.isDirectory(fixtureRoot)) {
       throw new KitException(fixtureRoot + ": fixture root is not a directory");
     }
@@ -83,13 +103,24 @@ public final class KitExporter {
       for (String path : fixtures) {
         entries.addAll(exporter.exportFixture(fixtureRoot, path, goldenRoot, temp));
       }
+      int programs = 0;
+      if (programRoot.isPresent()) {
+        for (ProgramSpec spec : programSpecs(programRoot.get())) {
+          if (spec.expect().trap().isPresent()) {
+            entries.add(exporter.exportProgram(spec, GoldenLayout.at(goldenRoot), temp));
+            programs++;
+          }
+        }
+      }
       exporter.write(temp.resolve(Kit.INDEX_FILE), Kit.indexText(Kit.producerName(), entries));
-      exporter.write(temp.resolve("README.md"), readme(entries.size(), fixtures.size()));
+      exporter.write(temp.resolve("README.md"),
+          readme(entries.size(), fixtures.size() + programs));
       for (String schema : SCHEMAS) {
         exporter.write(temp.resolve("schema").resolve(schema), resource(schema));
       }
       replace(target, temp);
-      return new Result(fixtures.size(), entries.size(), exporter.files, exporter.bytes);
+      return new Result(fixtures.size() + programs, entries.size(), exporter.files,
+          exporter.bytes);
     } finally {
       deleteTree(temp);
     }
@@ -154,6 +185,89 @@ public final class KitExporter {
       entries.add(entry);
     }
     return entries;
+  }
+
+  private static List<ProgramSpec> programSpecs(Path root) throws KitException, IOException {
+    try {
+      return ProgramSpec.loadAll(root);
+    } catch (ProgramSpecException e) {
+      throw new KitException(e.getMessage(), e);
+    }
+  }
+
+  /** Writes the {@code wasi-command} case of a run spec that expects a trap. */
+  private Kit.Entry exportProgram(ProgramSpec spec, GoldenLayout golden, Path out)
+      throws KitException, IOException {
+    GoldenId id = ProgramCases.id(spec);
+    Kit.Entry entry = Kit.Entry.of(id);
+    Path dir = out.resolve(entry.dir());
+    Files.createDirectories(dir);
+    byte[] wasm = Files.readAllBytes(spec.wasm());
+    String dumpName = ProgramCases.dumpName(spec, wasm);
+    CoreDump dump = goldenDump(golden, id);
+    if (!dump.modules().equals(List.of(dumpName))) {
+      throw new KitException(
+          id + ": the golden's modules are " + dump.modules() + ", but the program's module is"
+              + " named [" + dumpName + "]; is the golden stale? (rerun the conformance suite)");
+    }
+    if (!dump.processName().equals(Optional.of(spec.programName()))) {
+      throw new KitException(id + ": the golden's process name is "
+          + dump.processName().orElse("(none)") + ", expected " + spec.programName());
+    }
+    String sourceName = spec.file().getFileName().toString();
+    String wasmName = spec.wasm().getFileName().toString();
+    if (wasmName.equalsIgnoreCase(sourceName) || wasmName.equalsIgnoreCase(Kit.CASE_FILE)) {
+      throw new KitException(id + ": the module's file name " + wasmName + " is taken");
+    }
+    write(dir.resolve(wasmName), wasm);
+    byte[] specBytes = Files.readAllBytes(spec.file());
+    write(dir.resolve(sourceName), specBytes);
+    if (!spec.stdin().isEmpty()) {
+      write(dir.resolve(ProgramCases.STDIN_FILE),
+          spec.stdin().getBytes(StandardCharsets.UTF_8));
+    }
+    int n = 0;
+    for (Map.Entry<String, Path> d : spec.dirs().entrySet()) {
+      copyTree(d.getValue(), dir.resolve(ProgramCases.preopenDir(d.getKey(), n++)));
+    }
+    copy(golden.core(id), dir.resolve(Kit.EXPECTED_CORE));
+    copy(golden.text(id), dir.resolve(Kit.EXPECTED_TEXT));
+    copy(golden.state(id), dir.resolve(Kit.EXPECTED_STATE));
+    KitCase c = ProgramCases.manifest(
+        spec, new KitModule(wasmName, dumpName, Fixture.sha256(wasm)), sourceName,
+        Fixture.sha256(specBytes));
+    write(dir.resolve(Kit.CASE_FILE), CaseJson.write(c));
+    return entry;
+  }
+
+  /** The golden coredump of {@code id}, after checking its three files exist. */
+  private static CoreDump goldenDump(GoldenLayout golden, GoldenId id)
+      throws KitException, IOException {
+    for (Path p : golden.files(id)) {
+      if (!Files.isRegularFile(p)) {
+        throw new KitException(
+            id + ": no golden " + p + " (run the conformance suite and bless the fixture first)");
+      }
+    }
+    try {
+      return CoreDumpDecoder.decode(Files.readAllBytes(golden.core(id)));
+    } catch (CoreDumpFormatException e) {
+      throw new KitException(id + ": golden " + golden.core(id) + " does not decode: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Copies the regular files under {@code from} to {@code to}, keeping their relative paths. */
+  private void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.sorted().toList()) {
+        if (Files.isRegularFile(p)) {
+          copy(p, to.resolve(from.relativize(p).toString()));
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /**
@@ -304,7 +418,7 @@ public final class KitExporter {
         "`DUMPS/<dump>`, `<dump>` being the case's `dump` member in `kit.json`",
         "(`<fixture path>/<line>.core`). Then:",
         "",
-        "    coroner kit score KIT DUMPS [--profile strict|wasmtime]",
+        "    coroner kit score KIT DUMPS [--profile strict|wasmtime|chicory]",
         "",
         "The schema is in `schema/` and documented in Coroner's `docs/kit.md`.",
         "");

@@ -3,16 +3,15 @@ package dev.coroner.harness.kit;
 import dev.coroner.coredump.CoreDump;
 import dev.coroner.coredump.CoreDumpEncoder;
 import dev.coroner.fixtures.Fixture;
-import dev.coroner.fixtures.NanPattern;
 import dev.coroner.fixtures.ValueType;
 import dev.coroner.fixtures.WastValue;
+import dev.coroner.harness.WastValues;
 import dev.coroner.interpreter.Store;
 import dev.coroner.interpreter.StoreConfig;
 import dev.coroner.interpreter.TrapException;
 import dev.coroner.interpreter.UninstantiableException;
 import dev.coroner.interpreter.WasmException;
 import dev.coroner.interpreter.WasmModule;
-import dev.coroner.interpreter.model.ValType;
 import dev.coroner.interpreter.script.ScriptAction;
 import dev.coroner.interpreter.script.ScriptEnvironment;
 import dev.coroner.interpreter.script.ScriptValue;
@@ -37,7 +36,8 @@ import java.util.concurrent.TimeoutException;
  * the coredump of the last step's trap. Its dumps of Coroner's own kit are byte-identical to the
  * goldens, which shows the manifest says everything a producer needs.
  *
- * <p>Only {@code script} cases run here; {@code wasi-command} cases need a WASI host.
+ * <p>{@code wasi-command} cases (program fixtures) run with Coroner's WASI binding ({@link
+ * ProgramCaseRunner}).
  */
 public final class ReferenceRunner {
 
@@ -81,11 +81,25 @@ public final class ReferenceRunner {
    */
   public static byte[] run(Kit kit, Kit.Entry entry, Duration timeout) throws KitException {
     KitCase kase = kit.read(entry);
-    if (kase.kind() != KitCase.Kind.SCRIPT) {
-      throw new KitException(
-          entry.id() + ": kind " + kase.kind().json() + " is not supported by this runner");
+    if (kase.kind() == KitCase.Kind.WASI_COMMAND) {
+      ProgramCaseRunner program = new ProgramCaseRunner(kit, entry, kase);
+      return execute(entry, program::run, program::interrupt, timeout);
     }
     ReferenceRunner runner = new ReferenceRunner(kit, entry, kase);
+    return execute(entry, runner::steps, () -> runner.env.store().interrupt(), timeout);
+  }
+
+  /** A run that returns the dump or says why there is none. */
+  private interface Run {
+    CoreDump call() throws KitException;
+  }
+
+  /**
+   * Runs {@code run} on a thread of its own for at most {@code timeout}, then {@code interrupt}s
+   * it; returns the canonical encoding of its dump.
+   */
+  private static byte[] execute(Kit.Entry entry, Run run, Runnable interrupt, Duration timeout)
+      throws KitException {
     ExecutorService worker =
         Executors.newSingleThreadExecutor(r -> {
           Thread t = new Thread(r, "coroner-kit " + entry.id());
@@ -93,11 +107,11 @@ public final class ReferenceRunner {
           return t;
         });
     try {
-      Future<CoreDump> result = worker.submit(runner::steps);
+      Future<CoreDump> result = worker.submit(run::call);
       try {
         return CoreDumpEncoder.encode(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
       } catch (TimeoutException e) {
-        runner.env.store().interrupt();
+        interrupt.run();
         result.cancel(true);
         throw new KitException(entry.id() + ": did not finish within " + timeout.toSeconds()
             + " s");
@@ -202,7 +216,7 @@ public final class ReferenceRunner {
     if (expect.traps()) {
       throw new KitException(where + ": expected a trap, but it completed normally");
     }
-    if (expect.kind() == Expect.Kind.RESULTS && !matches(results, expect.results())) {
+    if (expect.kind() == Expect.Kind.RESULTS && !WastValues.matches(results, expect.results(), true)) {
       throw new KitException(
           where + ": expected " + expect.results() + ", got " + results);
     }
@@ -232,72 +246,15 @@ public final class ReferenceRunner {
 
   private static ScriptValue argument(WastValue v, String where) throws KitException {
     if (v instanceof WastValue.Num n) {
-      return new ScriptValue(typeCode(n.type()), n.bits());
+      return new ScriptValue(WastValues.typeCode(n.type()), n.bits());
     }
     if (v instanceof WastValue.Ref r && (r.isNull() || r.type() == ValueType.EXTERNREF)) {
-      return new ScriptValue(typeCode(r.type()), r.isNull() ? Store.NULL_REF : r.value());
+      return new ScriptValue(
+          WastValues.typeCode(r.type()), r.isNull() ? Store.NULL_REF : r.value());
     }
-    throw new KitException(where + ": argument " + v + " is not supported (no SIMD)");
-  }
-
-  private static int typeCode(ValueType type) {
-    switch (type) {
-      case I32:
-        return ValType.I32;
-      case I64:
-        return ValType.I64;
-      case F32:
-        return ValType.F32;
-      case F64:
-        return ValType.F64;
-      case FUNCREF:
-        return ValType.FUNCREF;
-      default:
-        return ValType.EXTERNREF;
+    if (v instanceof WastValue.Vec vec && !vec.hasNanPattern()) {
+      return ScriptValue.v128(vec.low(), vec.high());
     }
-  }
-
-  private static boolean matches(List<ScriptValue> got, List<WastValue> expected) {
-    if (got.size() != expected.size()) {
-      return false;
-    }
-    for (int i = 0; i < got.size(); i++) {
-      if (!matches(got.get(i), expected.get(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean matches(ScriptValue got, WastValue expected) {
-    if (expected instanceof WastValue.Nan nan) {
-      boolean f32 = got.type() == ValType.F32;
-      if (!f32 && got.type() != ValType.F64) {
-        return false;
-      }
-      long exponent = f32 ? 0x7F800000L : 0x7FF0000000000000L;
-      long quiet = f32 ? 0x00400000L : 0x0008000000000000L;
-      long payload = f32 ? 0x007FFFFFL : 0x000FFFFFFFFFFFFFL;
-      long bits = got.bits();
-      boolean isNan = (bits & exponent) == exponent && (bits & payload) != 0;
-      return nan.pattern() == NanPattern.CANONICAL
-          ? (bits & (exponent | payload)) == (exponent | quiet)
-          : isNan && (bits & quiet) != 0;
-    }
-    if (expected instanceof WastValue.Ref r) {
-      if (got.type() != typeCode(r.type())) {
-        return false;
-      }
-      if (r.isNull()) {
-        return got.bits() == Store.NULL_REF;
-      }
-      return r.type() == ValueType.FUNCREF ? got.bits() != Store.NULL_REF : got.bits() == r.value();
-    }
-    if (expected instanceof WastValue.Num n) {
-      boolean narrow = got.type() == ValType.I32 || got.type() == ValType.F32;
-      long mask = narrow ? 0xFFFFFFFFL : -1L;
-      return got.type() == typeCode(n.type()) && (got.bits() & mask) == (n.bits() & mask);
-    }
-    return false;
+    throw new KitException(where + ": argument " + v + " is not supported");
   }
 }

@@ -45,6 +45,12 @@ final class FrameComparison {
           + EXCEPTIONS_DOC + ")");
     }
     if (result instanceof V8Result.Failed f) {
+      var feature = V8Deviation.featureV8Lacks(f.message());
+      if (feature.isPresent()) {
+        return new Verdict.Excepted(id, V8Deviation.WASM_FEATURE,
+            "uses " + feature.get() + ", which V8 cannot compile (" + f.message()
+                + "); not compared", 0);
+      }
       return failed(id, "V8 did not run the fixture as written: " + f.message());
     }
     if (result instanceof V8Result.Exited e) {

@@ -8,6 +8,8 @@ import dev.coroner.fixtures.Fixture;
 import dev.coroner.fixtures.FixtureException;
 import dev.coroner.harness.golden.GoldenId;
 import dev.coroner.harness.golden.GoldenLayout;
+import dev.coroner.wasi.ProgramSpec;
+import dev.coroner.wasi.ProgramSpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,8 @@ import java.util.Set;
  * (a fixture that does not convert, a golden not blessed yet or invalid, a golden whose command is
  * gone), so one problem fails one test.
  *
- * <p>Program fixtures add their own subjects ({@link V8Job.Program}) to the same list.
+ * <p>Program fixtures' goldens come from {@link #ofPrograms}, each with its {@link
+ * V8Job.Program}; {@link #and} joins the two.
  *
  * @param subjects the goldens to check, in fixture and line order
  * @param skipped one line per golden or fixture left out, with the reason
@@ -85,5 +88,69 @@ public record GoldenSubjects(List<V8Subject> subjects, List<String> skipped) {
       }
     }
     return new GoldenSubjects(subjects, skipped);
+  }
+
+  /**
+   * The goldens under {@code goldenRoot} of the program run specs under {@code programRoot}: one
+   * {@link V8Job.Program} per spec that expects a trap and has a valid golden ({@link
+   * GoldenId#ofProgram}). Left out with the reason: a spec that does not load, a golden not
+   * blessed yet or invalid, and a golden under {@code programs/} whose spec is gone or no longer
+   * expects a trap.
+   *
+   * @throws IOException if a tree cannot be walked
+   */
+  public static GoldenSubjects ofPrograms(Path programRoot, Path goldenRoot) throws IOException {
+    GoldenLayout layout = GoldenLayout.at(goldenRoot);
+    List<V8Subject> subjects = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    Set<GoldenId> expected = new HashSet<>();
+    for (String specId : ProgramSpec.discover(programRoot)) {
+      ProgramSpec spec;
+      try {
+        spec = ProgramSpec.load(programRoot, specId);
+      } catch (ProgramSpecException | IOException e) {
+        GoldenId trap = GoldenId.ofProgram(specId, true);
+        expected.add(trap); // its golden is not an orphan: the spec's own test reports it
+        skipped.add(trap + ": the run spec does not load (its conformance test reports it)");
+        continue;
+      }
+      if (spec.expect().trap().isEmpty()) {
+        continue; // an exit: no golden
+      }
+      GoldenId id = GoldenId.ofProgram(specId, true);
+      expected.add(id);
+      Path core = layout.core(id);
+      if (!Files.isRegularFile(core)) {
+        skipped.add(id + ": no golden yet (its conformance test reports [GoldenMissing])");
+        continue;
+      }
+      CoreDump dump;
+      try {
+        dump = CoreDumpDecoder.decode(Files.readAllBytes(core));
+      } catch (CoreDumpFormatException e) {
+        skipped.add(id + ": the golden is invalid (its conformance test reports it)");
+        continue;
+      }
+      subjects.add(new V8Subject(id, dump, V8Job.Program.of(spec, id)));
+    }
+    Path programGoldens = goldenRoot.resolve(GoldenId.PROGRAMS);
+    if (Files.isDirectory(programGoldens)) {
+      for (Path core : layout.coreFiles()) {
+        GoldenId id = layout.idOf(core);
+        if (id.fixturePath().startsWith(GoldenId.PROGRAMS + "/") && !expected.contains(id)) {
+          skipped.add(id + ": a golden without a run spec that expects a trap");
+        }
+      }
+    }
+    return new GoldenSubjects(subjects, skipped);
+  }
+
+  /** These subjects followed by {@code more}'s, and both lists of what was left out. */
+  public GoldenSubjects and(GoldenSubjects more) {
+    List<V8Subject> all = new ArrayList<>(subjects);
+    all.addAll(more.subjects());
+    List<String> allSkipped = new ArrayList<>(skipped);
+    allSkipped.addAll(more.skipped());
+    return new GoldenSubjects(all, allSkipped);
   }
 }

@@ -38,12 +38,48 @@ final class Node {
 
   private static Path scriptFile;
 
+  /**
+   * V8 options that enable WebAssembly 3.0 features Coroner's fixtures use, where this Node.js
+   * still has them behind a flag (Node 20: 64-bit memories and extended constant expressions);
+   * only those that {@code node --v8-options} lists are passed.
+   */
+  static final List<String> FEATURE_FLAGS = List.of(
+      "--experimental-wasm-memory64", "--experimental-wasm-extended-const",
+      "--experimental-wasm-multi-memory");
+
   private final String executable;
   private final String version;
+  private final List<String> flags;
 
-  private Node(String executable, String version) {
+  private Node(String executable, String version, List<String> flags) {
     this.executable = executable;
     this.version = version;
+    this.flags = flags;
+  }
+
+  /** The subset of {@link #FEATURE_FLAGS} that {@code exe --v8-options} lists. */
+  private static List<String> supportedFlags(String exe) {
+    try {
+      Process p = new ProcessBuilder(exe, "--v8-options").redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      String options = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return List.of();
+      }
+      List<String> out = new java.util.ArrayList<>();
+      for (String f : FEATURE_FLAGS) {
+        if (options.contains(f + " ")) {
+          out.add(f);
+        }
+      }
+      return List.copyOf(out);
+    } catch (IOException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
   }
 
   /**
@@ -83,7 +119,7 @@ final class Node {
           .append(" needs version ").append(MIN_MAJOR).append(" or later");
       return null;
     }
-    return new Node(exe, printed.strip());
+    return new Node(exe, printed.strip(), supportedFlags(exe));
   }
 
   /** {@code node v20.20.2}. */
@@ -100,7 +136,11 @@ final class Node {
     Duration timeout = Duration.ofSeconds(Long.getLong(TIMEOUT_PROPERTY, 300));
     Process p;
     try {
-      p = new ProcessBuilder(List.of(executable, script().toString())).start();
+      List<String> command = new java.util.ArrayList<>();
+      command.add(executable);
+      command.addAll(flags);
+      command.add(script().toString());
+      p = new ProcessBuilder(command).start();
     } catch (IOException e) {
       throw new V8Exception("cannot start " + executable + ": " + e.getMessage(), e);
     }

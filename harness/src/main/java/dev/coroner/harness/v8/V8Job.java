@@ -3,6 +3,11 @@ package dev.coroner.harness.v8;
 import dev.coroner.fixtures.Command;
 import dev.coroner.fixtures.Fixture;
 import dev.coroner.fixtures.WastModule;
+import dev.coroner.harness.golden.GoldenId;
+import dev.coroner.wasi.ProgramSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +24,9 @@ import java.util.Objects;
  * before that command (for the module form of {@code assert_trap}, the failing module itself
  * last). The comparison uses these bytes to place both engines' frames in their function bodies.
  *
- * <p>A new kind of fixture (program fixtures run through {@code node:wasi}, say) adds a record
- * here, its writer in {@link V8Manifest} and its runner in {@code v8-frames.mjs}; the comparison
- * and the report do not change.
+ * <p>A new kind of fixture adds a record here, its writer in {@link V8Manifest} and its runner
+ * in {@code v8-frames.mjs}; the comparison and the report do not change. Program fixtures did
+ * ({@link Program}, run through {@code node:wasi}).
  */
 public sealed interface V8Job permits V8Job.Script, V8Job.Program {
 
@@ -94,6 +99,18 @@ public sealed interface V8Job permits V8Job.Script, V8Job.Program {
       env = Map.copyOf(env);
       preopens = Map.copyOf(preopens);
       stdin = stdin.clone();
+    }
+
+    /**
+     * The job of a program fixture's run spec, for the golden {@code id} (the spec's golden path
+     * and key): the spec's module, {@code argv} (the wasm file's name first), environment,
+     * preopened folders and standard input, as {@code ProgramRunner} gives them to Coroner.
+     *
+     * @throws IOException if the module cannot be read
+     */
+    public static Program of(ProgramSpec spec, GoldenId id) throws IOException {
+      return new Program(id.fixturePath(), id.key(), Files.readAllBytes(spec.wasm()), spec.argv(),
+          spec.env(), spec.dirs(), spec.stdin().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

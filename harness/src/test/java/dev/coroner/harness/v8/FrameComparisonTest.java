@@ -128,6 +128,22 @@ class FrameComparisonTest {
   }
 
   @Test
+  void onlyV8sCompileErrorsForMissingWasm3FeaturesAreDocumentedGaps() {
+    String multiMemory = "line 4: CompileError: WebAssembly.Module(): memory count of 2 exceeds"
+        + " internal limit of 1 @+22";
+    Verdict v = compare(dump(frame(0, 0, 1)),
+        new V8Result.Failed("t.wast", Optional.empty(), multiMemory));
+    Verdict.Excepted e = assertInstanceOf(Verdict.Excepted.class, v);
+    assertEquals(V8Deviation.WASM_FEATURE, e.kind());
+    assertTrue(e.detail().startsWith("uses multiple memories, which V8 cannot compile"),
+        e.detail());
+    v = compare(dump(frame(0, 0, 1)), new V8Result.Failed("t.wast", Optional.empty(),
+        "line 4: CompileError: WebAssembly.Module(): invalid local type @+30"));
+    Verdict.Disagreed d = assertInstanceOf(Verdict.Disagreed.class, v);
+    assertEquals(V8Messages.FAILED, d.tag());
+  }
+
+  @Test
   void theInstanceCountMustBeTheNumberOfInstantiations() {
     Instance none = new Instance(0, List.of(), List.of());
     CoreDump one = new CoreDump(Optional.of("t.wast"), List.of("m"), List.of(none), List.of(),

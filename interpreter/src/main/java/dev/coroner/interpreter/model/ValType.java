@@ -20,9 +20,10 @@ public final class ValType {
 
   private ValType() {}
 
-  /** True for the value types this interpreter supports (all of 2.0 except v128). */
+  /** True for the value types this interpreter supports (all of WebAssembly 2.0's). */
   public static boolean isSupported(int t) {
-    return t == I32 || t == I64 || t == F32 || t == F64 || t == FUNCREF || t == EXTERNREF;
+    return t == I32 || t == I64 || t == F32 || t == F64 || t == V128 || t == FUNCREF
+        || t == EXTERNREF;
   }
 
   /** True for funcref and externref. */

@@ -1,5 +1,6 @@
 package dev.coroner.interpreter.script;
 
+import dev.coroner.interpreter.Features;
 import dev.coroner.interpreter.FunctionInstance;
 import dev.coroner.interpreter.GlobalInstance;
 import dev.coroner.interpreter.Instance;
@@ -7,6 +8,7 @@ import dev.coroner.interpreter.Store;
 import dev.coroner.interpreter.StoreConfig;
 import dev.coroner.interpreter.WasmModule;
 import dev.coroner.interpreter.model.FuncType;
+import dev.coroner.interpreter.model.ValType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +22,19 @@ import java.util.Map;
  */
 public final class ScriptEnvironment {
   private final Store store;
+  private final Features features;
   private final Map<String, Instance> named = new HashMap<>();
   private Instance current;
 
   /** A fresh environment with {@code spectest} and {@code coroner} registered. */
   public ScriptEnvironment(StoreConfig config) {
+    this(config, Features.WASM_3_0);
+  }
+
+  /** A fresh environment whose modules may use only {@code features} of WebAssembly 3.0. */
+  public ScriptEnvironment(StoreConfig config, Features features) {
     this.store = new Store(config);
+    this.features = features;
     store.register("spectest", HostModules.spectest(store));
     store.register("coroner", HostModules.coroner(store));
   }
@@ -41,7 +50,7 @@ public final class ScriptEnvironment {
 
   /** Decodes and validates a module (no instantiation). */
   public WasmModule parse(byte[] bytes) {
-    return WasmModule.parse(bytes);
+    return WasmModule.parse(bytes, features);
   }
 
   /**
@@ -52,7 +61,7 @@ public final class ScriptEnvironment {
    * @param instanceName the name given to the instance for coredumps, or null
    */
   public Instance module(byte[] bytes, String name, String instanceName) {
-    WasmModule m = WasmModule.parse(bytes);
+    WasmModule m = WasmModule.parse(bytes, features);
     return module(m, name, instanceName);
   }
 
@@ -84,15 +93,28 @@ public final class ScriptEnvironment {
   /** Runs an invoke action and returns its typed results. */
   public List<ScriptValue> invoke(ScriptAction action) {
     FunctionInstance f = instance(action.module()).function(action.field());
-    long[] args = new long[action.args().size()];
+    // The store's layout: one long per value, two (bytes 0..7, then 8..15) per v128.
+    List<Long> slots = new ArrayList<>();
+    for (ScriptValue v : action.args()) {
+      slots.add(v.bits());
+      if (v.type() == ValType.V128) {
+        slots.add(v.high());
+      }
+    }
+    long[] args = new long[slots.size()];
     for (int i = 0; i < args.length; i++) {
-      args[i] = action.args().get(i).bits();
+      args[i] = slots.get(i);
     }
     long[] results = f.call(args);
     FuncType t = f.type();
-    List<ScriptValue> out = new ArrayList<>(results.length);
-    for (int i = 0; i < results.length; i++) {
-      out.add(new ScriptValue(t.result(i), results[i]));
+    List<ScriptValue> out = new ArrayList<>(t.resultCount());
+    for (int i = 0, slot = 0; i < t.resultCount(); i++) {
+      if (t.result(i) == ValType.V128) {
+        out.add(ScriptValue.v128(results[slot], results[slot + 1]));
+        slot += 2;
+      } else {
+        out.add(new ScriptValue(t.result(i), results[slot++]));
+      }
     }
     return out;
   }
@@ -100,6 +122,6 @@ public final class ScriptEnvironment {
   /** Runs a get action and returns the global's typed value. */
   public ScriptValue get(ScriptAction action) {
     GlobalInstance g = instance(action.module()).global(action.field());
-    return new ScriptValue(g.type().valType(), g.get());
+    return new ScriptValue(g.type().valType(), g.get(), g.getHigh());
   }
 }

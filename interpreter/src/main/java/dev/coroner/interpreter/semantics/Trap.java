@@ -27,8 +27,24 @@ public final class Trap extends RuntimeException {
   }
 
   /** An access of linear memory at effective address {@code address} that does not fit. */
-  static Trap memoryAccess(long address) {
-    return new Trap(TrapException.MEMORY_OUT_OF_BOUNDS, "address " + address);
+  public static Trap memoryAccess(long address) {
+    return new Trap(TrapException.MEMORY_OUT_OF_BOUNDS,
+        "address " + Long.toUnsignedString(address));
+  }
+
+  /** A bulk memory access that does not fit ("out of bounds memory access"). */
+  public static Trap memoryOutOfBounds() {
+    return MEMORY_OUT_OF_BOUNDS;
+  }
+
+  /** A table access that does not fit ("out of bounds table access"). */
+  public static Trap tableOutOfBounds() {
+    return TABLE_OUT_OF_BOUNDS;
+  }
+
+  /** A trap with the spec's {@code specMessage} and a {@code detail} (or null). */
+  public static Trap of(String specMessage, String detail) {
+    return new Trap(specMessage, detail);
   }
 
   /** The spec's message, for instance "integer divide by zero". */

@@ -26,7 +26,7 @@ final class FixtureMapping {
     }
   }
 
-  /** A script argument; v128 arguments cannot be passed (SIMD is unsupported). */
+  /** A script argument. */
   static ScriptValue argument(WastValue v) {
     if (v instanceof WastValue.Num) {
       WastValue.Num n = (WastValue.Num) v;
@@ -36,7 +36,14 @@ final class FixtureMapping {
       WastValue.Ref r = (WastValue.Ref) v;
       return new ScriptValue(type(r.type()), r.isNull() ? Store.NULL_REF : r.value());
     }
-    throw new UnsupportedOperationException("unsupported argument " + v + ": SIMD not supported");
+    if (v instanceof WastValue.Vec) {
+      WastValue.Vec vec = (WastValue.Vec) v;
+      if (vec.hasNanPattern()) {
+        throw new IllegalArgumentException("NaN pattern in an argument: " + v);
+      }
+      return ScriptValue.v128(vec.low(), vec.high());
+    }
+    throw new IllegalArgumentException("unsupported argument " + v);
   }
 
   static ScriptAction action(Action a) {
@@ -49,6 +56,20 @@ final class FixtureMapping {
     return new ScriptAction(a.module().orElse(null), a.field(), args);
   }
 
+  /** Whether {@code bits} (an f32's low 32 bits, or an f64's) are a NaN of {@code pattern}. */
+  private static boolean nanMatches(boolean f32, long raw, dev.coroner.fixtures.NanPattern pattern) {
+    boolean canonical = pattern == dev.coroner.fixtures.NanPattern.CANONICAL;
+    if (f32) {
+      int bits = (int) raw;
+      boolean nan = (bits & 0x7F800000) == 0x7F800000 && (bits & 0x007FFFFF) != 0;
+      return canonical ? (bits & 0x7FFFFFFF) == 0x7FC00000 : nan && (bits & 0x00400000) != 0;
+    }
+    boolean nan = Double.isNaN(Double.longBitsToDouble(raw));
+    return canonical
+        ? (raw & 0x7FFFFFFFFFFFFFFFL) == 0x7FF8000000000000L
+        : nan && (raw & 0x0008000000000000L) != 0;
+  }
+
   /** Whether {@code got} is what {@code expected} allows. */
   static boolean matches(ScriptValue got, WastValue expected) {
     if (got.type() != type(expected.type())) {
@@ -56,17 +77,25 @@ final class FixtureMapping {
     }
     if (expected instanceof WastValue.Nan) {
       WastValue.Nan n = (WastValue.Nan) expected;
-      boolean canonical = n.pattern() == dev.coroner.fixtures.NanPattern.CANONICAL;
-      if (got.type() == ValType.F32) {
-        int bits = (int) got.bits();
-        boolean nan = (bits & 0x7F800000) == 0x7F800000 && (bits & 0x007FFFFF) != 0;
-        return canonical ? (bits & 0x7FFFFFFF) == 0x7FC00000 : nan && (bits & 0x00400000) != 0;
+      return nanMatches(got.type() == ValType.F32, got.bits(), n.pattern());
+    }
+    if (expected instanceof WastValue.Vec) {
+      WastValue.Vec vec = (WastValue.Vec) expected;
+      int bits = vec.laneType().bits();
+      for (int i = 0; i < vec.lanes().size(); i++) {
+        WastValue.Lane lane = vec.lanes().get(i);
+        long half = i * bits < 64 ? got.bits() : got.high();
+        int shift = (i * bits) % 64;
+        long value = bits == 64 ? half : (half >>> shift) & ((1L << bits) - 1);
+        if (lane.nan().isPresent()) {
+          if (!nanMatches(bits == 32, value, lane.nan().get())) {
+            return false;
+          }
+        } else if (value != lane.bits()) {
+          return false;
+        }
       }
-      long bits = got.bits();
-      boolean nan = Double.isNaN(Double.longBitsToDouble(bits));
-      return canonical
-          ? (bits & 0x7FFFFFFFFFFFFFFFL) == 0x7FF8000000000000L
-          : nan && (bits & 0x0008000000000000L) != 0;
+      return true;
     }
     if (expected instanceof WastValue.Num) {
       long want = ((WastValue.Num) expected).bits();

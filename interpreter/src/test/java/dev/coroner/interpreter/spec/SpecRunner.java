@@ -8,6 +8,7 @@ import dev.coroner.coredump.Frame;
 import dev.coroner.fixtures.Command;
 import dev.coroner.fixtures.WastModule;
 import dev.coroner.fixtures.WastValue;
+import dev.coroner.interpreter.Features;
 import dev.coroner.interpreter.InvalidException;
 import dev.coroner.interpreter.MalformedException;
 import dev.coroner.interpreter.StoreConfig;
@@ -37,10 +38,23 @@ final class SpecRunner {
 
   private final ScriptEnvironment env;
   private final boolean capture;
+  /** The script's text, for {@link FloatLiterals}; empty when unknown. */
+  private final List<String> scriptLines;
 
+  /** A runner for the WebAssembly 2.0 suite: modules may use no 3.0 feature. */
   SpecRunner(StoreConfig config) {
-    this.env = new ScriptEnvironment(config);
+    this(config, Features.WASM_2_0, List.of());
+  }
+
+  /** A runner for the WebAssembly 2.0 suite whose float literals are re-read from the script. */
+  SpecRunner(StoreConfig config, List<String> scriptLines) {
+    this(config, Features.WASM_2_0, scriptLines);
+  }
+
+  SpecRunner(StoreConfig config, Features features, List<String> scriptLines) {
+    this.env = new ScriptEnvironment(config, features);
     this.capture = config.capture();
+    this.scriptLines = scriptLines;
   }
 
   /** The name a script module gets in coredumps: {@code $A} becomes {@code A}. */
@@ -81,7 +95,7 @@ final class SpecRunner {
       return Outcome.pass();
     }
     if (c instanceof Command.AssertReturn) {
-      Command.AssertReturn a = (Command.AssertReturn) c;
+      Command.AssertReturn a = FloatLiterals.correct((Command.AssertReturn) c, scriptLines);
       return compare(perform(a.action()), a.expected());
     }
     if (c instanceof Command.AssertTrap) {

@@ -36,6 +36,9 @@ public enum Bug {
       "memory min written as a declared initial size (1 page, the usual declaration) instead of"
           + " the current size"),
   V128_HALVES_SWAPPED("v128.const written with its 8-byte halves swapped"),
+  V128_AS_TWO_I64(
+      "a v128 global written as two i64 globals (bytes 0..7, then 8..15) instead of v128.const,"
+          + " instance global indices not renumbered"),
   INSTANCE_LAST_OF_MODULE(
       "a frame's instance is the last instance of its module (Wasmtime's known limitation)"),
   VALUES_OMITTED("locals and stack always empty vectors (Wasmtime)", true),
@@ -46,7 +49,18 @@ public enum Bug {
       true),
   EMPTY_SECTIONS_OMITTED(
       "empty memory, global, data, coremodules and coreinstances sections left out", true),
-  EXPLICIT_MEMIDX_ZERO("data segments of memory 0 use the 0x02 0x00 header", true);
+  EXPLICIT_MEMIDX_ZERO("data segments of memory 0 use the 0x02 0x00 header", true),
+  I32_OFFSET_FOR_MEMORY64(
+      "data segments of a 64-bit memory use an i32.const offset (the 32-bit habit; addresses of"
+          + " 2 GiB and more wrap)"),
+  MEMORY64_FLAG_LOST("a 64-bit memory's limits written without the memory64 flag (bit 2), as u32"),
+  TAIL_CALLER_KEPT(
+      "a frame that tail-called away kept in the dump (return_call run as call): emulated from the"
+          + " dump alone, the youngest frame's tail-caller written below it as a copy of it at the"
+          + " same offset with an empty stack"),
+  MEMORIES_REVERSED(
+      "an instance's memories written in reverse index order in the memory and data sections,"
+          + " coreinstances unchanged");
 
   private final String description;
   private final boolean allowedSemantically;

@@ -8,6 +8,7 @@ import dev.coroner.coredump.Instance;
 import dev.coroner.coredump.Memory;
 import dev.coroner.coredump.MemoryContents;
 import dev.coroner.coredump.Value;
+import dev.coroner.coredump.ValueType;
 import dev.coroner.harness.encoder.CoredumpEncoder;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -106,15 +107,26 @@ public final class MutantWriter implements CoredumpEncoder {
     return file.toByteArray();
   }
 
+  /** The dump's memories in the order the memory and data sections write them. */
+  private List<Memory> ordered(List<Memory> memories) {
+    if (!has(Bug.MEMORIES_REVERSED)) {
+      return memories;
+    }
+    List<Memory> reversed = new ArrayList<>(memories);
+    Collections.reverse(reversed);
+    return reversed;
+  }
+
   private byte[] memorySection(List<Memory> memories) {
     Out p = new Out();
     p.u32(memories.size());
-    for (Memory m : memories) {
-      p.b((m.maxPages().isPresent() ? 1 : 0) | (m.shared() ? 2 : 0) | (m.memory64() ? 4 : 0));
+    for (Memory m : ordered(memories)) {
+      boolean m64 = m.memory64() && !has(Bug.MEMORY64_FLAG_LOST);
+      p.b((m.maxPages().isPresent() ? 1 : 0) | (m.shared() ? 2 : 0) | (m64 ? 4 : 0));
       long min = has(Bug.MIN_IS_DECLARED_INITIAL) ? 1 : m.minPages();
-      p.limit(min, m.memory64());
+      p.limit(min, m64);
       if (m.maxPages().isPresent()) {
-        p.limit(m.maxPages().getAsLong(), m.memory64());
+        p.limit(m.maxPages().getAsLong(), m64);
       }
     }
     return section(5, p);
@@ -122,8 +134,22 @@ public final class MutantWriter implements CoredumpEncoder {
 
   private byte[] globalSection(List<Global> globals) {
     Out p = new Out();
-    p.u32(globals.size());
+    boolean split = has(Bug.V128_AS_TWO_I64);
+    p.u32(globals.size()
+        + (split ? (int) globals.stream().filter(g -> g.type() == ValueType.V128).count() : 0));
     for (Global g : globals) {
+      if (split && g.type() == ValueType.V128) {
+        // No v128.const: the 16 bytes become two i64 globals, bytes 0..7 first; instance
+        // global indices are not renumbered.
+        for (long half : new long[] {g.lowBits(), g.highBits()}) {
+          p.b(ValueType.I64.code());
+          p.b(g.mutable() || has(Bug.MUTABLE_GLOBALS) ? 1 : 0);
+          p.b(0x42);
+          p.s64(half);
+          p.b(0x0b);
+        }
+        continue;
+      }
       p.b(g.type().code());
       p.b(g.mutable() || has(Bug.MUTABLE_GLOBALS) ? 1 : 0);
       switch (g.type()) {
@@ -163,6 +189,7 @@ public final class MutantWriter implements CoredumpEncoder {
   /** The data section payload; {@code segments} counts what it holds. */
   private Out dataPayload(List<Memory> memories) {
     Out segs = new Out();
+    memories = ordered(memories);
     for (int m = 0; m < memories.size(); m++) {
       Memory memory = memories.get(m);
       MemoryContents c = memory.contents();
@@ -172,12 +199,19 @@ public final class MutantWriter implements CoredumpEncoder {
         while (end > 0 && c.get(end - 1) == 0) {
           end--;
         }
-        segment(segs, m, memory.memory64(), 0, c.bytes(0, (int) end));
-        continue;
+        // A segment holds at most an array's worth: above 2 GiB (64-bit memories) the mutant,
+        // like any real producer, cannot write one, and falls back to the canonical chunks.
+        if (end <= Integer.MAX_VALUE - 8) {
+          segment(segs, m, memory.memory64(), 0, c.bytes(0, (int) end));
+          continue;
+        }
       }
       for (long start = 0; has(Bug.LAST_CHUNK_DROPPED) ? start + CHUNK < size : start < size;
           start += CHUNK) {
-        if (c.skipZeros(start) >= start + CHUNK) {
+        long zerosEnd = c.skipZeros(start);
+        if (zerosEnd >= start + CHUNK) {
+          // Jump over the whole zero run (sparse 64-bit memories), to the chunk it ends in.
+          start = zerosEnd / CHUNK * CHUNK - CHUNK;
           continue;
         }
         byte[] chunk = c.bytes(start, (int) Math.min(CHUNK, size - start));
@@ -215,7 +249,7 @@ public final class MutantWriter implements CoredumpEncoder {
       out.b(2);
       out.u32(memory);
     }
-    if (memory64) {
+    if (memory64 && !has(Bug.I32_OFFSET_FOR_MEMORY64)) {
       out.b(0x42);
       out.s64(offset);
     } else {
@@ -251,6 +285,11 @@ public final class MutantWriter implements CoredumpEncoder {
     p.b(0);
     p.name(thread.threadName());
     List<Frame> frames = new ArrayList<>(thread.frames());
+    if (has(Bug.TAIL_CALLER_KEPT) && !frames.isEmpty()) {
+      Frame young = frames.get(0);
+      frames.add(1, new Frame(young.instanceIndex(), young.functionIndex(), young.codeOffset(),
+          young.locals(), List.of()));
+    }
     if (has(Bug.FRAMES_OLDEST_FIRST)) {
       Collections.reverse(frames);
     }

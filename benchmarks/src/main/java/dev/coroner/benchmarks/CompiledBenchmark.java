@@ -14,9 +14,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The compiled engine against Coroner's interpreter and Chicory's interpreter, in the same fork,
- * and the compiled engine with capture on against off. Every set-up checks the result.
- * Translation happens in the set-up (once per module and fork), so it is not in these times.
+ * Coroner's compiled engine against Coroner's interpreter, Chicory 1.7.5's interpreter and
+ * Chicory 1.7.5's compiler, in the same fork. Every set-up checks the result. Translation happens
+ * in the set-up (once per module and fork), so it is not in these times: {@link
+ * CompileCostBenchmark} measures it; {@link CaptureCostBenchmark} measures what exact capture costs
+ * compiled code.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,8 +31,8 @@ public class CompiledBenchmark {
   @Param({"FIB", "LOOP", "SIEVE", "MANDELBROT", "C_PROGRAM"})
   public Workload workload;
 
-  /** interpreter, compiled, compiled-nocapture (capture off) or chicory. */
-  @Param({"interpreter", "compiled", "compiled-nocapture", "chicory"})
+  /** interpreter, compiled, chicory (its interpreter) or chicory-compiler. */
+  @Param({"interpreter", "compiled", "chicory", "chicory-compiler"})
   public String engine;
 
   private Engine runner;
@@ -44,12 +46,14 @@ public class CompiledBenchmark {
       case "compiled":
         runner = Engine.coroner(workload, true, "compiled");
         break;
-      case "compiled-nocapture":
-        runner = Engine.coroner(workload, false, "compiled");
-        break;
-      default:
+      case "chicory":
         runner = Engine.chicory(workload);
         break;
+      case "chicory-compiler":
+        runner = Engine.chicoryCompiler(workload);
+        break;
+      default:
+        throw new IllegalArgumentException("unknown engine " + engine);
     }
     workload.check(runner.run(), engine);
   }

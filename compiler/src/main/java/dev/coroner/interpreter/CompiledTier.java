@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 /**
  * The compiled tier ({@code StoreConfig.engine() == "compiled"}): each WebAssembly function as a
  * JVM method ({@link ModuleTranslator}), translated once per module and shared by its instances;
- * functions it cannot translate run in the interpreter. Invocations from outside run on a thread
- * with a large stack ({@link LargeStack}).
+ * functions it cannot translate run in the interpreter. Invocations from outside start on the
+ * calling thread and continue on a thread with a large stack ({@link LargeStack}) where they go
+ * deep ({@link CompiledCode}).
  */
 public final class CompiledTier implements ExecutionTier {
   /** The engine name. */
@@ -33,9 +34,13 @@ public final class CompiledTier implements ExecutionTier {
     return result;
   }
 
+  /**
+   * Runs an invocation from outside on the calling thread: compiled code moves to a large-stack
+   * thread only where a call goes deeper than that thread may ({@link CompiledCode#invoke}).
+   */
   @Override
   public <T> T enter(Supplier<T> invocation) {
-    return LargeStack.run(invocation);
+    return invocation.get();
   }
 
   /** The module's translation (made on first use). */

@@ -64,6 +64,16 @@ final class FunctionTranslator {
     }
   }
 
+  /**
+   * The system property that, set to {@code false}, compiles capture out: no trap sites (no
+   * exception handlers) and no zeroing of the operand-stack locals they would read. For measuring
+   * what capture costs (CaptureCostBenchmark) only: a trap then leaves compiled code without its
+   * frames, code offset or the interpreter's message.
+   */
+  static final String SITES_PROPERTY = "coroner.compiler.sites";
+
+  private static final boolean SITES = !"false".equals(System.getProperty(SITES_PROPERTY));
+
   private static final Map<String, Method> SEMANTICS = new HashMap<>();
 
   static {
@@ -140,7 +150,7 @@ final class FunctionTranslator {
         .sliceAt(cf.instrStart, cf.bodyEnd - cf.instrStart, "function body");
     this.nLocals = cf.localTypes.length;
     this.localSlot = new int[nLocals];
-    int slot = 3;
+    int slot = 5;
     for (int i = 0; i < nLocals; i++) {
       int t = cf.localTypes[i] & 0xFF;
       kind(t);
@@ -149,14 +159,19 @@ final class FunctionTranslator {
     }
     memSlot = slot++;
     machineSlot = slot++;
-    maxDepthSlot = slot++;
-    maxSlotsSlot = slot++;
+    maxDepthSlot = 3;
+    maxSlotsSlot = 4;
     nextSlot = slot;
   }
 
-  /** The method descriptor of a function of type {@code t}. */
+  /**
+   * The method descriptor of a function of type {@code t}: the instance, the frame's depth, its
+   * value-stack base, the depth and value-stack limits its calls check (the store's, or lower ones
+   * while it runs on a thread of ordinary stack size: see {@link CompiledCode#invoke}), then the
+   * WebAssembly parameters.
+   */
   static String descriptor(FuncType t) {
-    StringBuilder d = new StringBuilder("(" + INSTANCE_DESC + "II");
+    StringBuilder d = new StringBuilder("(" + INSTANCE_DESC + "IIII");
     for (int i = 0; i < t.paramCount(); i++) {
       d.append(desc(t.param(i)));
     }
@@ -267,6 +282,9 @@ final class FunctionTranslator {
 
   /** Ends a range begun at {@code start} whose traps are at site {@code site}. */
   private void rangeEnd(Label start, int site) {
+    if (!SITES) {
+      return;
+    }
     Label end = new Label();
     mv.visitLabel(end);
     Label stub = new Label();
@@ -295,16 +313,7 @@ final class FunctionTranslator {
     mv.visitVarInsn(ALOAD, 0);
     mv.visitFieldInsn(GETFIELD, INSTANCE, "store", "Ldev/coroner/interpreter/Store;");
     mv.visitFieldInsn(GETFIELD, "dev/coroner/interpreter/Store", "machine", "L" + MACHINE + ";");
-    mv.visitInsn(DUP);
     mv.visitVarInsn(ASTORE, machineSlot);
-    mv.visitFieldInsn(GETFIELD, MACHINE, "config", "Ldev/coroner/interpreter/StoreConfig;");
-    mv.visitInsn(DUP);
-    mv.visitMethodInsn(INVOKEVIRTUAL, "dev/coroner/interpreter/StoreConfig", "maxCallDepth",
-        "()I", false);
-    mv.visitVarInsn(ISTORE, maxDepthSlot);
-    mv.visitMethodInsn(INVOKEVIRTUAL, "dev/coroner/interpreter/StoreConfig",
-        "maxValueStackSlots", "()I", false);
-    mv.visitVarInsn(ISTORE, maxSlotsSlot);
     mv.visitJumpInsn(GOTO, initStack);
     mv.visitLabel(body);
 
@@ -328,7 +337,8 @@ final class FunctionTranslator {
 
     // The operand-stack locals start at zero, so the handler may read them all.
     mv.visitLabel(initStack);
-    for (Map.Entry<Integer, Integer> e : stackSlots.entrySet()) {
+    for (Map.Entry<Integer, Integer> e : SITES ? stackSlots.entrySet()
+        : Map.<Integer, Integer>of().entrySet()) {
       int k = e.getKey() % 4;
       int t = new int[] {I32, I64, F32, F64}[k];
       zero(t);
@@ -341,6 +351,11 @@ final class FunctionTranslator {
       mv.visitLabel(stubLabels.get(i));
       pushInt(stubSites.get(i));
       mv.visitJumpInsn(GOTO, common);
+    }
+    if (!SITES) {
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      return sites;
     }
     mv.visitLabel(common);
     mv.visitVarInsn(ALOAD, 0);
@@ -895,35 +910,47 @@ final class FunctionTranslator {
     Label start = rangeStart();
     int calleeFp = nLocals + argBase;
     if (owner.isCompiled(f)) {
-      // depth + 1 >= maxDepth || interrupted || fp + calleeFp + maxHeight > maxSlots: refuse
-      Label refuse = new Label();
+      // depth + 1 >= depthLimit || interrupted || fp + calleeFp + maxHeight > slotLimit: the slow
+      // path, through TierRuntime.call, which refuses the call at the store's limits (or when
+      // interrupted) and otherwise continues it on a large-stack thread (CompiledCode.invoke).
+      Label slow = new Label();
       Label go = new Label();
+      Label join = new Label();
       mv.visitVarInsn(ILOAD, 1);
       mv.visitInsn(ICONST_1);
       mv.visitInsn(IADD);
       mv.visitVarInsn(ILOAD, maxDepthSlot);
-      mv.visitJumpInsn(IF_ICMPGE, refuse);
+      mv.visitJumpInsn(IF_ICMPGE, slow);
       mv.visitVarInsn(ALOAD, machineSlot);
       mv.visitFieldInsn(GETFIELD, MACHINE, "interrupted", "Z");
-      mv.visitJumpInsn(IFNE, refuse);
+      mv.visitJumpInsn(IFNE, slow);
       neededSlots(calleeFp, module.compiled(f).maxHeight);
       mv.visitVarInsn(ILOAD, maxSlotsSlot);
       mv.visitInsn(I2L);
       mv.visitInsn(LCMP);
       mv.visitJumpInsn(IFLE, go);
-      mv.visitLabel(refuse);
-      mv.visitVarInsn(ALOAD, machineSlot);
+      mv.visitLabel(slow);
+      int[] savedTypes = Arrays.copyOf(types, types.length);
+      int savedH = h;
+      mv.visitVarInsn(ALOAD, 0);
+      pushInt(f);
       mv.visitVarInsn(ILOAD, 1);
-      neededSlots(calleeFp, module.compiled(f).maxHeight);
-      mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "refuse",
-          "(L" + MACHINE + ";IJ)Ldev/coroner/interpreter/TierTrap;", false);
-      mv.visitInsn(ATHROW);
+      calleeFp(calleeFp);
+      packArgs(argBase, np);
+      mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "call", "(" + INSTANCE_DESC + "III[J)[J", false);
+      h = argBase;
+      storeResults(t, true);
+      mv.visitJumpInsn(GOTO, join);
+      types = savedTypes;
+      h = savedH;
       mv.visitLabel(go);
       mv.visitVarInsn(ALOAD, 0);
       mv.visitVarInsn(ILOAD, 1);
       mv.visitInsn(ICONST_1);
       mv.visitInsn(IADD);
       calleeFp(calleeFp);
+      mv.visitVarInsn(ILOAD, maxDepthSlot);
+      mv.visitVarInsn(ILOAD, maxSlotsSlot);
       for (int i = argBase; i < h; i++) {
         load(i);
       }
@@ -932,6 +959,7 @@ final class FunctionTranslator {
       rangeEnd(start, below);
       h = argBase;
       storeResults(t, false);
+      mv.visitLabel(join);
     } else {
       mv.visitVarInsn(ALOAD, 0);
       pushInt(f);

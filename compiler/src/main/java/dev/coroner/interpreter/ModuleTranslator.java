@@ -151,17 +151,22 @@ final class ModuleTranslator {
     return new FunctionTranslator(this, module, cf, mv).translate();
   }
 
-  /** {@code static long[] i<f>(Instance, int depth, int fp, long[] args)}. */
+  /**
+   * {@code static long[] i<f>(Instance, int depth, int fp, int depthLimit, int slotLimit, long[]
+   * args)}.
+   */
   private void invoker(ClassWriter cw, int f) {
     FuncType t = module.functionType(f);
     MethodVisitor mv = cw.visitMethod(ACC_STATIC, "i" + f,
-        "(L" + FunctionTranslator.INSTANCE + ";II[J)[J", null, null);
+        "(L" + FunctionTranslator.INSTANCE + ";IIII[J)[J", null, null);
     mv.visitCode();
     mv.visitVarInsn(ALOAD, 0);
     mv.visitVarInsn(ILOAD, 1);
     mv.visitVarInsn(ILOAD, 2);
+    mv.visitVarInsn(ILOAD, 3);
+    mv.visitVarInsn(ILOAD, 4);
     for (int i = 0; i < t.paramCount(); i++) {
-      mv.visitVarInsn(ALOAD, 3);
+      mv.visitVarInsn(ALOAD, 5);
       mv.visitLdcInsn(i);
       mv.visitInsn(LALOAD);
       switch (FunctionTranslator.kind(t.param(i))) {
@@ -205,12 +210,12 @@ final class ModuleTranslator {
         default:
           break;
       }
-      mv.visitVarInsn(LSTORE, 4);
+      mv.visitVarInsn(LSTORE, 6);
       mv.visitLdcInsn(1);
       mv.visitIntInsn(NEWARRAY, T_LONG);
       mv.visitInsn(DUP);
       mv.visitLdcInsn(0);
-      mv.visitVarInsn(LLOAD, 4);
+      mv.visitVarInsn(LLOAD, 6);
       mv.visitInsn(LASTORE);
     }
     mv.visitInsn(ARETURN);
@@ -223,7 +228,7 @@ final class ModuleTranslator {
       MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(bytes, true);
       MethodHandle[] invokers = new MethodHandle[metas.length];
       MethodType mt = MethodType.methodType(
-          long[].class, Instance.class, int.class, int.class, long[].class);
+          long[].class, Instance.class, int.class, int.class, int.class, int.class, long[].class);
       for (int f = 0; f < metas.length; f++) {
         if (metas[f] != null) {
           invokers[f] = hidden.findStatic(hidden.lookupClass(), "i" + f, mt);

@@ -17,21 +17,6 @@ final class TierRuntime {
 
   private TierRuntime() {}
 
-  private static final java.lang.invoke.VarHandle INTERRUPTED;
-
-  static {
-    try {
-      INTERRUPTED = java.lang.invoke.MethodHandles.lookup()
-          .findVarHandle(Machine.class, "interrupted", boolean.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
-  static boolean interruptedOpaque(Machine m) {
-    return (boolean) INTERRUPTED.getOpaque(m);
-  }
-
   // ---- traps ----
 
   static TierTrap unreachable() {

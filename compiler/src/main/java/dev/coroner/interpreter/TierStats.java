@@ -1,12 +1,16 @@
 package dev.coroner.interpreter;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Counts of translated functions and of those left to the interpreter, by reason; printed at exit
- * when the system property {@value #PROPERTY} is true (the project's test runs set it, so that a
- * run on the compiled engine shows how much of it ran compiled).
+ * when the system property {@value #PROPERTY} is {@code true}, or written at exit to the file it
+ * names otherwise (the project's test runs set it, so that a run on the compiled engine shows how
+ * much of it ran compiled).
  */
 final class TierStats {
   static final String PROPERTY = "coroner.compiler.stats";
@@ -14,8 +18,17 @@ final class TierStats {
   private static long compiled;
 
   static {
-    if (Boolean.getBoolean(PROPERTY)) {
+    String target = System.getProperty(PROPERTY, "false");
+    if (target.equals("true")) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(summary())));
+    } else if (!target.equals("false") && !target.isEmpty()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          Files.writeString(Path.of(target), summary() + System.lineSeparator());
+        } catch (IOException e) {
+          System.err.println("[compiler] cannot write " + target + ": " + e.getMessage());
+        }
+      }));
     }
   }
 

@@ -981,6 +981,58 @@ final class FunctionTranslator {
     int below = site(argBase);
     site(h);
     Label start = rangeStart();
+    int dispatcher = owner.dispatcher(t);
+    Label join = new Label();
+    if (dispatcher >= 0) {
+      // The element's checks (traps as the interpreter's), then: a compiled function of this
+      // instance, within the limits for the largest of its candidates, is called through the
+      // type's dispatcher (a switch of direct calls); anything else takes the general path.
+      int calleeFp = nLocals + argBase;
+      Label general = new Label();
+      mv.visitVarInsn(ALOAD, 0);
+      pushInt(table);
+      pushInt(typeIdx);
+      load(h - 1);
+      mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "indirectTarget", "(" + INSTANCE_DESC + "III)I",
+          false);
+      mv.visitVarInsn(ISTORE, targetSlot());
+      mv.visitVarInsn(ILOAD, targetSlot());
+      mv.visitJumpInsn(IFLT, general);
+      mv.visitVarInsn(ILOAD, 1);
+      mv.visitInsn(ICONST_1);
+      mv.visitInsn(IADD);
+      mv.visitVarInsn(ILOAD, maxDepthSlot);
+      mv.visitJumpInsn(IF_ICMPGE, general);
+      mv.visitVarInsn(ALOAD, machineSlot);
+      mv.visitFieldInsn(GETFIELD, MACHINE, "interrupted", "Z");
+      mv.visitJumpInsn(IFNE, general);
+      neededSlots(calleeFp, owner.dispatcherMaxHeight(dispatcher));
+      mv.visitVarInsn(ILOAD, maxSlotsSlot);
+      mv.visitInsn(I2L);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFGT, general);
+      int[] savedTypes = Arrays.copyOf(types, types.length);
+      int savedH = h;
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(ILOAD, targetSlot());
+      mv.visitVarInsn(ILOAD, 1);
+      mv.visitInsn(ICONST_1);
+      mv.visitInsn(IADD);
+      calleeFp(calleeFp);
+      mv.visitVarInsn(ILOAD, maxDepthSlot);
+      mv.visitVarInsn(ILOAD, maxSlotsSlot);
+      for (int i = argBase; i < h - 1; i++) {
+        load(i);
+      }
+      mv.visitMethodInsn(INVOKESTATIC, owner.className(), ModuleTranslator.dispatcherName(dispatcher),
+          dispatcherDescriptor(t), false);
+      h = argBase;
+      storeResults(t, false);
+      mv.visitJumpInsn(GOTO, join);
+      types = savedTypes;
+      h = savedH;
+      mv.visitLabel(general);
+    }
     mv.visitVarInsn(ALOAD, 0);
     pushInt(table);
     pushInt(typeIdx);
@@ -993,7 +1045,26 @@ final class FunctionTranslator {
     rangeEnd(start, below);
     h = argBase;
     storeResults(t, true);
+    mv.visitLabel(join);
     reloadMemory();
+  }
+
+  /**
+   * The descriptor of a call_indirect dispatcher for type {@code t}: the instance, the target
+   * function's index, then what a function of that type takes.
+   */
+  static String dispatcherDescriptor(FuncType t) {
+    return "(" + INSTANCE_DESC + "I" + descriptor(t).substring(INSTANCE_DESC.length() + 1);
+  }
+
+  /** A scratch local for a call_indirect's target (not read by the handler). */
+  private int targetSlot = -1;
+
+  private int targetSlot() {
+    if (targetSlot < 0) {
+      targetSlot = nextSlot++;
+    }
+    return targetSlot;
   }
 
   /** Pushes {@code fp + offset} as an int. */

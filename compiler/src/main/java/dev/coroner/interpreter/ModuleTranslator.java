@@ -6,10 +6,15 @@ import dev.coroner.interpreter.model.FuncType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
 
 /**
  * Translates a module's functions into one hidden class of this package (so that its code reads
@@ -36,6 +41,100 @@ final class ModuleTranslator {
 
   static String methodName(int f) {
     return "f" + f;
+  }
+
+  static String dispatcherName(int d) {
+    return "d" + d;
+  }
+
+  /** The most functions a call_indirect dispatcher switches over (its method stays small). */
+  private static final int MAX_DISPATCH = 512;
+
+  /** call_indirect dispatchers requested by the translated functions, by function type. */
+  private final Map<FuncType, Integer> dispatchers = new LinkedHashMap<>();
+  private final List<int[]> dispatchTargets = new ArrayList<>();
+  private final List<Integer> dispatchMaxHeight = new ArrayList<>();
+
+  /**
+   * The number of the dispatcher for {@code call_indirect} of type {@code t}: a method that
+   * switches over this class's compiled functions of that type and calls the target directly;
+   * -1 if there is none to switch over (or too many).
+   */
+  int dispatcher(FuncType t) {
+    Integer d = dispatchers.get(t);
+    if (d != null) {
+      return d;
+    }
+    List<Integer> targets = new ArrayList<>();
+    int maxHeight = 0;
+    for (int f = module.importedFuncs; f < module.funcTypes.length; f++) {
+      if (compiled[f] && module.functionType(f).equals(t)) {
+        targets.add(f);
+        maxHeight = Math.max(maxHeight, module.compiled(f).maxHeight);
+      }
+    }
+    int number = targets.isEmpty() || targets.size() > MAX_DISPATCH ? -1 : dispatchTargets.size();
+    if (number >= 0) {
+      dispatchTargets.add(targets.stream().mapToInt(Integer::intValue).toArray());
+      dispatchMaxHeight.add(maxHeight);
+    }
+    dispatchers.put(t, number);
+    return number;
+  }
+
+  /** The largest value-stack height of dispatcher {@code d}'s targets. */
+  int dispatcherMaxHeight(int d) {
+    return dispatchMaxHeight.get(d);
+  }
+
+  /** Writes the dispatchers the translated functions asked for. */
+  private void dispatchers(ClassWriter cw) {
+    for (Map.Entry<FuncType, Integer> e : dispatchers.entrySet()) {
+      if (e.getValue() >= 0) {
+        dispatcher(cw, e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  /**
+   * {@code static R d<d>(Instance, int target, int depth, int fp, int depthLimit, int slotLimit,
+   * params...)}: {@code switch (target)} over the targets, each a direct call.
+   */
+  private void dispatcher(ClassWriter cw, FuncType t, int d) {
+    int[] targets = dispatchTargets.get(d);
+    String desc = FunctionTranslator.descriptor(t);
+    MethodVisitor mv = cw.visitMethod(ACC_STATIC, dispatcherName(d),
+        FunctionTranslator.dispatcherDescriptor(t), null, null);
+    mv.visitCode();
+    Label[] cases = new Label[targets.length];
+    for (int i = 0; i < cases.length; i++) {
+      cases[i] = new Label();
+    }
+    Label bad = new Label();
+    mv.visitVarInsn(ILOAD, 1);
+    mv.visitLookupSwitchInsn(bad, targets, cases);
+    Type[] args = Type.getArgumentTypes(desc);
+    Type ret = Type.getReturnType(desc);
+    for (int i = 0; i < targets.length; i++) {
+      mv.visitLabel(cases[i]);
+      mv.visitVarInsn(ALOAD, 0);
+      int local = 2;
+      for (int a = 1; a < args.length; a++) {
+        mv.visitVarInsn(args[a].getOpcode(ILOAD), local);
+        local += args[a].getSize();
+      }
+      mv.visitMethodInsn(INVOKESTATIC, CLASS, methodName(targets[i]), desc, false);
+      mv.visitInsn(ret.getOpcode(IRETURN));
+    }
+    mv.visitLabel(bad);
+    mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+    mv.visitInsn(DUP);
+    mv.visitLdcInsn("call_indirect dispatcher " + d + ": not a target");
+    mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
+        "(Ljava/lang/String;)V", false);
+    mv.visitInsn(ATHROW);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
   }
 
   String className() {
@@ -79,6 +178,7 @@ final class ModuleTranslator {
           t.invoker(cw, f);
         }
       }
+      t.dispatchers(cw);
       cw.visitEnd();
       byte[] bytes;
       try {

@@ -119,6 +119,32 @@ final class TierRuntime {
     return callFunction(inst, callee, depth, fp, args);
   }
 
+  /**
+   * The checks of {@code call_indirect} (the interpreter's traps, in its order); then the index of
+   * the callee if it is a compiled function of {@code inst} (the caller's class has its method),
+   * or -1 if the call must take the general path ({@link #callIndirect}).
+   */
+  static int indirectTarget(Instance inst, int table, int type, int element) {
+    long[] elems = inst.tables[table].elems;
+    if (Integer.compareUnsigned(element, elems.length) >= 0) {
+      throw new TierTrap(TrapException.UNDEFINED_ELEMENT,
+          " " + Integer.toUnsignedString(element), null, true);
+    }
+    long ref = elems[element];
+    if (ref == Store.NULL_REF) {
+      throw new TierTrap(TrapException.UNINITIALIZED_ELEMENT, " " + element, null, true);
+    }
+    FunctionInstance callee = inst.store.function(ref);
+    if (callee.typeId != inst.typeIds[type]) {
+      throw new TierTrap(TrapException.INDIRECT_CALL_TYPE_MISMATCH, "", "element " + element,
+          true);
+    }
+    if (callee.instance != inst || !(callee.tier instanceof CompiledCode)) {
+      return -1;
+    }
+    return ((CompiledCode) callee.tier).meta.code.index;
+  }
+
   private static long[] callFunction(
       Instance inst, FunctionInstance f, int depth, int fp, long[] args) {
     Machine m = inst.store.machine;

@@ -151,7 +151,10 @@ final class ModuleTranslator {
     return new FunctionTranslator(this, module, cf, mv).translate();
   }
 
-  /** {@code static long[] i<f>(Instance, int depth, int fp, long[] args)}. */
+  /**
+   * {@code static long[] i<f>(Instance, int depth, int fp, long[] args)}: arguments and results in
+   * the value stack's slot layout (a v128 takes two).
+   */
   private void invoker(ClassWriter cw, int f) {
     FuncType t = module.functionType(f);
     MethodVisitor mv = cw.visitMethod(ACC_STATIC, "i" + f,
@@ -160,9 +163,10 @@ final class ModuleTranslator {
     mv.visitVarInsn(ALOAD, 0);
     mv.visitVarInsn(ILOAD, 1);
     mv.visitVarInsn(ILOAD, 2);
+    int slot = 0;
     for (int i = 0; i < t.paramCount(); i++) {
       mv.visitVarInsn(ALOAD, 3);
-      mv.visitLdcInsn(i);
+      mv.visitLdcInsn(slot++);
       mv.visitInsn(LALOAD);
       switch (FunctionTranslator.kind(t.param(i))) {
         case 0:
@@ -176,6 +180,12 @@ final class ModuleTranslator {
           mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D",
               false);
           break;
+        case 4:
+          // a v128: its high long from the next slot
+          mv.visitVarInsn(ALOAD, 3);
+          mv.visitLdcInsn(slot++);
+          mv.visitInsn(LALOAD);
+          break;
         default:
           break;
       }
@@ -186,7 +196,7 @@ final class ModuleTranslator {
     if (nr == 0) {
       mv.visitLdcInsn(0);
       mv.visitIntInsn(NEWARRAY, T_LONG);
-    } else if (nr == 1) {
+    } else if (!FunctionTranslator.returnsArray(t)) {
       int k = FunctionTranslator.kind(t.result(0));
       switch (k) {
         case 0:

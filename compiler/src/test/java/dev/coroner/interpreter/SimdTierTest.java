@@ -102,4 +102,31 @@ class SimdTierTest {
     assertEquals(0x4004000000000000L, unwound.get(2).local(1), "f64x2.splat 2.5");
     assertEquals(0x0004000300020001L, unwound.get(2).operand(0), "i16x8 1 2 3 4");
   }
+
+  @Test
+  void stackExhaustionWithV128sBelowTheCallsHappensWhereTheInterpretersDoes() {
+    // each frame holds v128 locals and a v128 below the recursive call: two value-stack slots
+    // apiece, so the frames' value-stack use (and where it runs out) counts them as the
+    // interpreter does
+    byte[] wasm = Differential.wasm("(module (func $r (export \"r\") (param i32) (result i32)"
+        + " (local v128 v128 v128 v128 v128 v128 v128 v128)"
+        + " (local.set 1 (i32x4.splat (local.get 0)))"
+        + " (local.get 1) (v128.const i64x2 1 2) (i64x2.add)"
+        + " (call $r (i32.add (local.get 0) (i32.const 1)))"
+        + " (i32x4.replace_lane 3) (i32x4.extract_lane 3)))");
+    Differential.Outcome o = Differential.agree(wasm, "r", 0);
+    assertTrue(o.exception.isExhaustion(), o.describe());
+    Differential.Outcome c = Differential.run(smallStack(CompiledTier.NAME), wasm, "r", 0);
+    Differential.Outcome i = Differential.run(smallStack(StoreConfig.INTERPRETER), wasm, "r", 0);
+    assertEquals(i.describe(), c.describe());
+    assertArrayEquals(i.dump, c.dump, "dump bytes");
+    assertTrue(c.trap.contains("value stack exhausted"), c.trap);
+  }
+
+  /** Capture on, and a value stack of 5,000 slots: it runs out long before the call depth. */
+  private static StoreConfig smallStack(String engine) {
+    return new StoreConfig(StoreConfig.DEFAULT_MAX_CALL_DEPTH, 5000,
+        StoreConfig.DEFAULT_MAX_MEMORY_PAGES, StoreConfig.DEFAULT_MAX_HOST_REENTRY, true,
+        "differential", engine);
+  }
 }

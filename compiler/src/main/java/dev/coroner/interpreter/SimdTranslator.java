@@ -23,7 +23,8 @@ import org.objectweb.asm.MethodVisitor;
  * operands (it computes a result in the two slots above), and the result is copied back into its
  * locals. A load or store that does not fit throws {@link dev.coroner.interpreter.semantics.Trap}
  * before anything changes, so it is a site as any trapping instruction, its operands still in
- * their locals.
+ * their locals. {@code v128.const} and the bitwise instructions (not, and, andnot, or, xor) are
+ * emitted inline on the two longs.
  */
 final class SimdTranslator {
   private static final long U32 = 0xFFFFFFFFL;
@@ -128,6 +129,9 @@ final class SimdTranslator {
   }
 
   private void exec(SimdInstruction in, int[] snippet) {
+    if (inline(in, snippet)) {
+      return;
+    }
     if (scratch < 0) {
       scratch = t.newLocal(1);
     }
@@ -178,6 +182,63 @@ final class SimdTranslator {
       }
       t.pushStore(rt);
     }
+  }
+
+  /**
+   * {@code v128.const} and the bitwise instructions, which work on the two longs as they are:
+   * emitted inline (the same results as {@code V128}'s, without the scratch array). Returns false
+   * for the others.
+   */
+  private boolean inline(SimdInstruction in, int[] snippet) {
+    int h = t.height();
+    int op;
+    switch (in) {
+      case V128_CONST:
+        mv.visitLdcInsn((snippet[1] & U32) | ((long) snippet[2] << 32));
+        mv.visitLdcInsn((snippet[3] & U32) | ((long) snippet[4] << 32));
+        t.pushStore(V128);
+        return true;
+      case V128_NOT:
+        t.loadLow(h - 1);
+        mv.visitLdcInsn(-1L);
+        mv.visitInsn(LXOR);
+        t.loadHigh(h - 1);
+        mv.visitLdcInsn(-1L);
+        mv.visitInsn(LXOR);
+        t.popValue();
+        t.pushStore(V128);
+        return true;
+      case V128_AND:
+      case V128_ANDNOT:
+        op = LAND;
+        break;
+      case V128_OR:
+        op = LOR;
+        break;
+      case V128_XOR:
+        op = LXOR;
+        break;
+      default:
+        return false;
+    }
+    for (boolean high : new boolean[] {false, true}) {
+      for (int pos = h - 2; pos < h; pos++) {
+        if (high) {
+          t.loadHigh(pos);
+        } else {
+          t.loadLow(pos);
+        }
+      }
+      if (in == SimdInstruction.V128_ANDNOT) {
+        mv.visitLdcInsn(-1L);
+        mv.visitInsn(LXOR);
+      }
+      mv.visitInsn(op);
+    }
+    t.popValue();
+    t.popValue();
+    t.pushStore(V128);
+    return true;
   }
 
   private static ConstantDynamic constant(int[] snippet) {

@@ -6,6 +6,7 @@ import static dev.coroner.interpreter.model.ValType.F64;
 import static dev.coroner.interpreter.model.ValType.FUNCREF;
 import static dev.coroner.interpreter.model.ValType.I32;
 import static dev.coroner.interpreter.model.ValType.I64;
+import static dev.coroner.interpreter.model.ValType.V128;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.coroner.coredump.BinaryReader;
@@ -45,8 +46,15 @@ import org.objectweb.asm.Type;
  * (the slots the interpreter would use) and interruption, as the interpreter's loop does, so both
  * engines refuse the same call; a taken backward branch checks interruption.
  *
- * <p>What it does not translate (SIMD, instructions added after WebAssembly 2.0, 64-bit or
- * multiple memories) throws {@link Unsupported}: that function stays in the interpreter.
+ * <p><b>v128.</b> A v128 local or operand is two JVM {@code long} locals, bytes 0..7 and 8..15,
+ * as the interpreter's two value-stack slots ({@link Slots}); a v128 parameter is two {@code long}
+ * parameters, and a function with a v128 result returns its results as a {@code long[]} in the
+ * slot layout, as one with several results does. The handler collects a v128's low long, which is
+ * what the interpreter's frame view gives as its value. SIMD instructions are {@link
+ * SimdTranslator}'s.
+ *
+ * <p>What it does not translate (instructions added after WebAssembly 2.0, 64-bit or multiple
+ * memories) throws {@link Unsupported}: that function stays in the interpreter.
  */
 final class FunctionTranslator {
   static final String INSTANCE = "dev/coroner/interpreter/Instance";
@@ -108,6 +116,9 @@ final class FunctionTranslator {
   private final Map<Integer, Integer> stackSlots = new LinkedHashMap<>();
   private final List<Integer> stackSlotKinds = new ArrayList<>();
   private final Map<Integer, Integer> stackSlotOrder = new HashMap<>();
+  /** The high longs of v128 operands, by position. */
+  private final Map<Integer, Integer> highSlots = new LinkedHashMap<>();
+  private SimdTranslator simd;
 
   private final List<Ctrl> ctrls = new ArrayList<>();
   private byte[] funcResults;
@@ -178,7 +189,7 @@ final class FunctionTranslator {
     d.append(')');
     if (t.resultCount() == 0) {
       d.append('V');
-    } else if (t.resultCount() == 1) {
+    } else if (!returnsArray(t)) {
       d.append(desc(t.result(0)));
     } else {
       d.append("[J");
@@ -186,40 +197,60 @@ final class FunctionTranslator {
     return d.toString();
   }
 
+  /**
+   * Whether a function of type {@code t} returns its results as a {@code long[]} in the value
+   * stack's slot layout ({@link Slots}): when it has several, or one v128; otherwise it returns its
+   * one result as a JVM value, or nothing.
+   */
+  static boolean returnsArray(FuncType t) {
+    return t.resultCount() > 1 || (t.resultCount() == 1 && t.result(0) == V128);
+  }
+
   // ---- types ----
 
-  /** 0: int, 1: long (i64 and references), 2: float, 3: double. */
+  /**
+   * 0: int, 1: long (i64 and references), 2: float, 3: double, 4: v128 (two longs: bytes 0..7,
+   * then bytes 8..15, as the interpreter's two value-stack slots; where a single load, store or
+   * zero is emitted for a v128 by type, it is its low long, and the caller handles the high one).
+   */
   static int kind(int t) {
     switch (t) {
       case I32: return 0;
       case I64: case FUNCREF: case EXTERNREF: return 1;
       case F32: return 2;
       case F64: return 3;
+      case V128: return 4;
       default: throw new Unsupported("value type " + ValType.name(t));
     }
   }
 
   static String desc(int t) {
-    return "IJFD".substring(kind(t), kind(t) + 1);
+    return kind(t) == 4 ? "JJ" : "IJFD".substring(kind(t), kind(t) + 1);
   }
 
   private static int size(int t) {
     int k = kind(t);
-    return k == 1 || k == 3 ? 2 : 1;
+    return k == 4 ? 4 : k == 1 || k == 3 ? 2 : 1;
   }
 
   private static int loadOp(int t) {
-    return new int[] {ILOAD, LLOAD, FLOAD, DLOAD}[kind(t)];
+    return new int[] {ILOAD, LLOAD, FLOAD, DLOAD, LLOAD}[kind(t)];
   }
 
   private static int storeOp(int t) {
-    return new int[] {ISTORE, LSTORE, FSTORE, DSTORE}[kind(t)];
+    return new int[] {ISTORE, LSTORE, FSTORE, DSTORE, LSTORE}[kind(t)];
   }
 
   // ---- operand stack ----
 
+  /**
+   * The JVM local of operand position {@code pos} with type {@code t}; for a v128, the local of its
+   * low long (shared with an i64 at that position: the handler collects it as the operand's value,
+   * as the interpreter's frame view gives a v128's bytes 0..7), the high long is in {@link
+   * #highSlot}.
+   */
   private int slot(int pos, int t) {
-    int k = kind(t);
+    int k = kind(t) == 4 ? 1 : kind(t);
     Integer key = pos * 4 + k;
     Integer s = stackSlots.get(key);
     if (s == null) {
@@ -246,14 +277,132 @@ final class FunctionTranslator {
     return types[--h];
   }
 
-  private void load(int pos) {
+  /** The JVM local of the high long (bytes 8..15) of a v128 at operand position {@code pos}. */
+  private int highSlot(int pos) {
+    Integer s = highSlots.get(pos);
+    if (s == null) {
+      s = nextSlot;
+      nextSlot += 2;
+      if (nextSlot > 65000) {
+        throw new Unsupported("too many JVM locals");
+      }
+      highSlots.put(pos, s);
+    }
+    return s;
+  }
+
+  /** Pushes operand {@code pos} on the JVM stack (a v128 as two longs: low, then high). */
+  void load(int pos) {
     mv.visitVarInsn(loadOp(types[pos]), slot(pos, types[pos]));
+    if (types[pos] == V128) {
+      mv.visitVarInsn(LLOAD, highSlot(pos));
+    }
   }
 
   /** Stores the JVM stack's top (of type {@code t}) as the new top operand. */
-  private void pushStore(int t) {
+  void pushStore(int t) {
     push(t);
+    if (t == V128) {
+      mv.visitVarInsn(LSTORE, highSlot(h - 1));
+    }
     mv.visitVarInsn(storeOp(t), slot(h - 1, t));
+  }
+
+  /** Copies operand {@code from} to position {@code to} (the same type). */
+  private void move(int from, int to) {
+    int t = types[from];
+    mv.visitVarInsn(loadOp(t), slot(from, t));
+    mv.visitVarInsn(storeOp(t), slot(to, t));
+    if (t == V128) {
+      mv.visitVarInsn(LLOAD, highSlot(from));
+      mv.visitVarInsn(LSTORE, highSlot(to));
+    }
+  }
+
+  /** Pushes local {@code i} on the JVM stack (a v128 as two longs: low, then high). */
+  private void loadLocal(int i) {
+    int t = cf.localTypes[i] & 0xFF;
+    mv.visitVarInsn(loadOp(t), localSlot[i]);
+    if (t == V128) {
+      mv.visitVarInsn(LLOAD, localSlot[i] + 2);
+    }
+  }
+
+  /** Stores the JVM stack's top in local {@code i}. */
+  private void storeLocal(int i) {
+    int t = cf.localTypes[i] & 0xFF;
+    if (t == V128) {
+      mv.visitVarInsn(LSTORE, localSlot[i] + 2);
+    }
+    mv.visitVarInsn(storeOp(t), localSlot[i]);
+  }
+
+  /**
+   * The value-stack slot, from the frame base, where the interpreter would keep operand {@code
+   * pos}: the locals' slots, then the slots of the operands below (a v128 takes two).
+   */
+  private int slotOffset(int pos) {
+    int n = cf.localCount();
+    for (int i = 0; i < pos; i++) {
+      n += types[i] == V128 ? 2 : 1;
+    }
+    return n;
+  }
+
+  /** Pushes operand {@code pos}'s value, a v128's low long. */
+  void loadLow(int pos) {
+    mv.visitVarInsn(loadOp(types[pos]), slot(pos, types[pos]));
+  }
+
+  /** Pushes the high long of the v128 operand {@code pos}. */
+  void loadHigh(int pos) {
+    mv.visitVarInsn(LLOAD, highSlot(pos));
+  }
+
+  /** Operand types, for {@link SimdTranslator}. */
+  int type(int pos) {
+    return types[pos];
+  }
+
+  int height() {
+    return h;
+  }
+
+  void popValue() {
+    pop();
+  }
+
+  MethodVisitor visitor() {
+    return mv;
+  }
+
+  BinaryReader<MalformedException> reader() {
+    return r;
+  }
+
+  int siteHere() {
+    return site(h);
+  }
+
+  Label startRange() {
+    return rangeStart();
+  }
+
+  void endRange(Label start, int site) {
+    rangeEnd(start, site);
+  }
+
+  /** A fresh JVM local of {@code size} slots (not collected by the handler). */
+  int newLocal(int size) {
+    int s = nextSlot;
+    nextSlot += size;
+    return s;
+  }
+
+  /** After a SIMD instruction: no i32 comparison precedes the next br_if. */
+  void noteSimd() {
+    lastEmitted = null;
+    barrierSinceLast = false;
   }
 
   // ---- sites ----
@@ -305,7 +454,10 @@ final class FunctionTranslator {
     FuncType ft = cf.type;
     for (int i = ft.paramCount(); i < nLocals; i++) {
       zero(cf.localTypes[i] & 0xFF);
-      mv.visitVarInsn(storeOp(cf.localTypes[i] & 0xFF), localSlot[i]);
+      if ((cf.localTypes[i] & 0xFF) == V128) {
+        mv.visitInsn(LCONST_0);
+      }
+      storeLocal(i);
     }
     mv.visitInsn(ACONST_NULL);
     mv.visitVarInsn(ASTORE, memSlot);
@@ -327,6 +479,11 @@ final class FunctionTranslator {
     ctrls.add(fn);
     while (!ctrls.isEmpty()) {
       instrOffset = r.position() - cf.bodyStart;
+      if (r.peekByte("opcode") == 0xFD) {
+        r.readByte("opcode");
+        simd().instruction(unreachable);
+        continue;
+      }
       Instruction in = decode();
       if (unreachable) {
         skip(in);
@@ -344,6 +501,7 @@ final class FunctionTranslator {
       zero(t);
       mv.visitVarInsn(storeOp(t), e.getValue());
     }
+    initV128();
     mv.visitJumpInsn(GOTO, body);
 
     // Handlers: each stub pushes its site; the common handler collects the frame.
@@ -387,6 +545,24 @@ final class FunctionTranslator {
     return sites;
   }
 
+  /** At entry: the v128 operands' high longs start at zero too; SIMD's scratch array. */
+  private void initV128() {
+    for (int s : highSlots.values()) {
+      mv.visitInsn(LCONST_0);
+      mv.visitVarInsn(LSTORE, s);
+    }
+    if (simd != null) {
+      simd.init();
+    }
+  }
+
+  private SimdTranslator simd() {
+    if (simd == null) {
+      simd = new SimdTranslator(this, module);
+    }
+    return simd;
+  }
+
   private static byte[] results(FuncType t) {
     byte[] b = new byte[t.resultCount()];
     for (int i = 0; i < b.length; i++) {
@@ -405,10 +581,10 @@ final class FunctionTranslator {
   }
 
   private void zero(int t) {
-    mv.visitInsn(new int[] {ICONST_0, LCONST_0, FCONST_0, DCONST_0}[kind(t)]);
+    mv.visitInsn(new int[] {ICONST_0, LCONST_0, FCONST_0, DCONST_0, LCONST_0}[kind(t)]);
   }
 
-  private void pushInt(int v) {
+  void pushInt(int v) {
     if (v >= -1 && v <= 5) {
       mv.visitInsn(ICONST_0 + v);
     } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
@@ -421,7 +597,7 @@ final class FunctionTranslator {
   }
 
   /** Converts the JVM stack's top value of type {@code t} to raw bits in a long, as the API has. */
-  private void toBits(int t) {
+  void toBits(int t) {
     switch (kind(t)) {
       case 0:
         mv.visitInsn(I2L);
@@ -441,7 +617,7 @@ final class FunctionTranslator {
   }
 
   /** Converts raw bits in a long on the JVM stack to a value of type {@code t}. */
-  private void fromBits(int t) {
+  void fromBits(int t) {
     switch (kind(t)) {
       case 0:
         mv.visitInsn(L2I);
@@ -572,8 +748,7 @@ final class FunctionTranslator {
       int from = h - n + i;
       int to = c.height + i;
       if (from != to) {
-        mv.visitVarInsn(loadOp(types[from]), slot(from, types[from]));
-        mv.visitVarInsn(storeOp(types[from]), slot(to, types[from]));
+        move(from, to);
       }
     }
     if (c.kind == Instruction.LOOP) {
@@ -606,19 +781,11 @@ final class FunctionTranslator {
     int n = res.length;
     if (n == 0) {
       mv.visitInsn(RETURN);
-    } else if (n == 1) {
+    } else if (n == 1 && (res[0] & 0xFF) != V128) {
       load(h - 1);
       mv.visitInsn(new int[] {IRETURN, LRETURN, FRETURN, DRETURN}[kind(res[0] & 0xFF)]);
     } else {
-      pushInt(n);
-      mv.visitIntInsn(NEWARRAY, T_LONG);
-      for (int i = 0; i < n; i++) {
-        mv.visitInsn(DUP);
-        pushInt(i);
-        load(h - n + i);
-        toBits(types[h - n + i]);
-        mv.visitInsn(LASTORE);
-      }
+      packArgs(h - n, n);
       mv.visitInsn(ARETURN);
     }
   }
@@ -781,12 +948,10 @@ final class FunctionTranslator {
         }
         pop();
         int cond = slot(h, I32);
-        int t = types[h - 1];
         mv.visitVarInsn(ILOAD, cond);
         Label keep = new Label();
         mv.visitJumpInsn(IFNE, keep);
-        mv.visitVarInsn(loadOp(t), slot(h - 1, t));
-        mv.visitVarInsn(storeOp(t), slot(h - 2, t));
+        move(h - 1, h - 2);
         mv.visitLabel(keep);
         pop();
         noteEmitted(in);
@@ -795,7 +960,7 @@ final class FunctionTranslator {
       case LOCAL_GET: {
         int i = r.readU32("local index");
         int t = cf.localTypes[i] & 0xFF;
-        mv.visitVarInsn(loadOp(t), localSlot[i]);
+        loadLocal(i);
         pushStore(t);
         noteEmitted(in);
         return;
@@ -803,9 +968,8 @@ final class FunctionTranslator {
       case LOCAL_SET:
       case LOCAL_TEE: {
         int i = r.readU32("local index");
-        int t = cf.localTypes[i] & 0xFF;
         load(h - 1);
-        mv.visitVarInsn(storeOp(t), localSlot[i]);
+        storeLocal(i);
         if (in == Instruction.LOCAL_SET) {
           pop();
         }
@@ -818,6 +982,10 @@ final class FunctionTranslator {
         global(g);
         mv.visitFieldInsn(GETFIELD, "dev/coroner/interpreter/GlobalInstance", "value", "J");
         fromBits(t);
+        if (t == V128) {
+          global(g);
+          mv.visitFieldInsn(GETFIELD, "dev/coroner/interpreter/GlobalInstance", "high", "J");
+        }
         pushStore(t);
         noteEmitted(in);
         return;
@@ -826,9 +994,14 @@ final class FunctionTranslator {
         int g = r.readU32("global index");
         global(g);
         int t = types[h - 1];
-        load(h - 1);
+        mv.visitVarInsn(loadOp(t), slot(h - 1, t));
         toBits(t);
         mv.visitFieldInsn(PUTFIELD, "dev/coroner/interpreter/GlobalInstance", "value", "J");
+        if (t == V128) {
+          global(g);
+          mv.visitVarInsn(LLOAD, highSlot(h - 1));
+          mv.visitFieldInsn(PUTFIELD, "dev/coroner/interpreter/GlobalInstance", "high", "J");
+        }
         pop();
         noteEmitted(in);
         return;
@@ -908,7 +1081,7 @@ final class FunctionTranslator {
     int below = site(argBase);
     site(h);
     Label start = rangeStart();
-    int calleeFp = nLocals + argBase;
+    int calleeFp = slotOffset(argBase);
     if (owner.isCompiled(f)) {
       // depth + 1 >= depthLimit || interrupted || fp + calleeFp + maxHeight > slotLimit: the slow
       // path, through TierRuntime.call, which refuses the call at the store's limits (or when
@@ -987,7 +1160,7 @@ final class FunctionTranslator {
       // The element's checks (traps as the interpreter's), then: a compiled function of this
       // instance, within the limits for the largest of its candidates, is called through the
       // type's dispatcher (a switch of direct calls); anything else takes the general path.
-      int calleeFp = nLocals + argBase;
+      int calleeFp = slotOffset(argBase);
       Label general = new Label();
       mv.visitVarInsn(ALOAD, 0);
       pushInt(table);
@@ -1038,7 +1211,7 @@ final class FunctionTranslator {
     pushInt(typeIdx);
     load(h - 1);
     mv.visitVarInsn(ILOAD, 1);
-    calleeFp(nLocals + argBase);
+    calleeFp(slotOffset(argBase));
     packArgs(argBase, np);
     mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "callIndirect",
         "(" + INSTANCE_DESC + "IIIII[J)[J", false);
@@ -1082,22 +1255,31 @@ final class FunctionTranslator {
     mv.visitInsn(LADD);
   }
 
+  /** Pushes a long[] of operands {@code base..base+n-1} in the value stack's slot layout. */
   private void packArgs(int base, int n) {
-    pushInt(n);
+    pushInt(slotOffset(base + n) - slotOffset(base));
     mv.visitIntInsn(NEWARRAY, T_LONG);
+    int j = 0;
     for (int i = 0; i < n; i++) {
+      int t = types[base + i];
       mv.visitInsn(DUP);
-      pushInt(i);
-      load(base + i);
-      toBits(types[base + i]);
+      pushInt(j++);
+      mv.visitVarInsn(loadOp(t), slot(base + i, t));
+      toBits(t);
       mv.visitInsn(LASTORE);
+      if (t == V128) {
+        mv.visitInsn(DUP);
+        pushInt(j++);
+        mv.visitVarInsn(LLOAD, highSlot(base + i));
+        mv.visitInsn(LASTORE);
+      }
     }
   }
 
   /** Stores a call's results (a long[] when {@code boxed} or when there are several). */
   private void storeResults(FuncType t, boolean boxed) {
     int n = t.resultCount();
-    if (!boxed && n <= 1) {
+    if (!boxed && !returnsArray(t)) {
       if (n == 1) {
         pushStore(t.result(0));
       }
@@ -1108,11 +1290,17 @@ final class FunctionTranslator {
       return;
     }
     mv.visitVarInsn(ASTORE, arraySlot());
+    int j = 0;
     for (int i = 0; i < n; i++) {
       mv.visitVarInsn(ALOAD, arraySlot());
-      pushInt(i);
+      pushInt(j++);
       mv.visitInsn(LALOAD);
       fromBits(t.result(i));
+      if (t.result(i) == V128) {
+        mv.visitVarInsn(ALOAD, arraySlot());
+        pushInt(j++);
+        mv.visitInsn(LALOAD);
+      }
       pushStore(t.result(i));
     }
     mv.visitInsn(ACONST_NULL);

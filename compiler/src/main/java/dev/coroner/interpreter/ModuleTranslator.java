@@ -253,7 +253,7 @@ final class ModuleTranslator {
 
   /**
    * {@code static long[] i<f>(Instance, int depth, int fp, int depthLimit, int slotLimit, long[]
-   * args)}.
+   * args)}: arguments and results in the value stack's slot layout (a v128 takes two).
    */
   private void invoker(ClassWriter cw, int f) {
     FuncType t = module.functionType(f);
@@ -265,9 +265,10 @@ final class ModuleTranslator {
     mv.visitVarInsn(ILOAD, 2);
     mv.visitVarInsn(ILOAD, 3);
     mv.visitVarInsn(ILOAD, 4);
+    int slot = 0;
     for (int i = 0; i < t.paramCount(); i++) {
       mv.visitVarInsn(ALOAD, 5);
-      mv.visitLdcInsn(i);
+      mv.visitLdcInsn(slot++);
       mv.visitInsn(LALOAD);
       switch (FunctionTranslator.kind(t.param(i))) {
         case 0:
@@ -281,6 +282,12 @@ final class ModuleTranslator {
           mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D",
               false);
           break;
+        case 4:
+          // a v128: its high long from the next slot
+          mv.visitVarInsn(ALOAD, 5);
+          mv.visitLdcInsn(slot++);
+          mv.visitInsn(LALOAD);
+          break;
         default:
           break;
       }
@@ -291,7 +298,7 @@ final class ModuleTranslator {
     if (nr == 0) {
       mv.visitLdcInsn(0);
       mv.visitIntInsn(NEWARRAY, T_LONG);
-    } else if (nr == 1) {
+    } else if (!FunctionTranslator.returnsArray(t)) {
       int k = FunctionTranslator.kind(t.result(0));
       switch (k) {
         case 0:

@@ -3,6 +3,7 @@ package dev.coroner.interpreter;
 import dev.coroner.interpreter.semantics.Memory;
 import dev.coroner.interpreter.semantics.Table;
 import dev.coroner.interpreter.semantics.Trap;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 
 /**
@@ -87,6 +88,20 @@ final class TierRuntime {
         .append(inst.displayName()).append(" at code offset 0x")
         .append(Integer.toHexString(codeOffset));
     return TrapException.withSuffix(message, suffix, d.toString(), offset);
+  }
+
+  // ---- SIMD ----
+
+  /**
+   * The bootstrap of a SIMD instruction's pre-decoded code ({@link SimdTranslator}): a dynamic
+   * constant of the compiled class, made once from the instruction's ints.
+   */
+  static int[] simd(MethodHandles.Lookup lookup, String name, Class<?> type, Object... ints) {
+    int[] code = new int[ints.length];
+    for (int i = 0; i < code.length; i++) {
+      code[i] = (Integer) ints[i];
+    }
+    return code;
   }
 
   // ---- calls leaving the class ----

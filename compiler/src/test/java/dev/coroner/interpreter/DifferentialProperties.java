@@ -20,13 +20,12 @@ class DifferentialProperties {
   void bothEnginesAgreeOnResultsTrapsAndDumps() {
     AtomicInteger examples = new AtomicInteger();
     AtomicInteger traps = new AtomicInteger();
+    AtomicInteger simd = new AtomicInteger();
+    AtomicInteger simdTraps = new AtomicInteger();
     qt().withExamples(EXAMPLES).withShrinkCycles(0).forAll(longs().all()).checkAssert(seed -> {
       RandomModule m = RandomModule.of(seed);
       SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
-      long[] args = new long[m.runParams.length];
-      for (int i = 0; i < args.length; i++) {
-        args[i] = RandomModule.argument(r, m.runParams[i]);
-      }
+      long[] args = RandomModule.arguments(r, m.runParams);
       Differential.Outcome i = Differential.run(
           Differential.config(StoreConfig.INTERPRETER), m.bytes, "run", args);
       Differential.Outcome c = Differential.run(
@@ -36,9 +35,16 @@ class DifferentialProperties {
       examples.incrementAndGet();
       if (i.trap != null) {
         traps.incrementAndGet();
+        if (i.trap.contains("v128.")) {
+          simdTraps.incrementAndGet();
+        }
+      }
+      if (m.simdInstructions > 0) {
+        simd.incrementAndGet();
       }
     });
     System.out.println("DifferentialProperties: " + examples + " examples (" + traps
-        + " trapped, dumps compared byte for byte)");
+        + " trapped, dumps compared byte for byte; " + simd + " with SIMD instructions, "
+        + simdTraps + " trapped in a SIMD load or store)");
   }
 }

@@ -14,16 +14,26 @@ import java.util.SplittableRandom;
  * bounds), memory.size and memory.grow, select, blocks with br_if, counted loops, calls to
  * earlier functions (some through the table, with call_indirect) and the odd unreachable. The
  * last function is exported as {@code "run"}.
+ *
+ * <p>v128 values take part as any other type (parameters, results, locals, block results, select,
+ * calls), with SIMD instructions from the interpreter's table ({@link SimdInstruction}): constants,
+ * splats, lane extraction and replacement, shuffles, and every lane-wise unary, binary, ternary,
+ * shift and test instruction of WebAssembly 2.0, and SIMD loads and stores (plain, extending,
+ * splatting, zero-filling and lane-wise) at the same addresses as the others, some out of bounds.
  */
 final class RandomModule {
   static final int I32 = 0x7F;
   static final int I64 = 0x7E;
   static final int F32 = 0x7D;
   static final int F64 = 0x7C;
+  static final int V128 = 0x7B;
+  private static final int SIMD = 0xFD;
   private static final int[] TYPES = {I32, I64, F32, F64};
 
   final byte[] bytes;
   final int[] runParams;
+  /** How many SIMD instructions (v128 constants included) the module has. */
+  int simdInstructions;
 
   private final SplittableRandom rnd;
   private final int nFuncs;
@@ -50,6 +60,20 @@ final class RandomModule {
     return new RandomModule(seed);
   }
 
+  /** Random arguments for {@code params} in the value stack's slot layout (a v128 takes two). */
+  static long[] arguments(SplittableRandom r, int[] params) {
+    List<Long> args = new ArrayList<>();
+    for (int t : params) {
+      if (t == V128) {
+        args.add(r.nextLong());
+        args.add(r.nextInt(3) == 0 ? 0 : r.nextLong());
+      } else {
+        args.add(argument(r, t));
+      }
+    }
+    return args.stream().mapToLong(Long::longValue).toArray();
+  }
+
   /** A random argument of type {@code t} as raw bits. */
   static long argument(SplittableRandom r, int t) {
     switch (t) {
@@ -61,6 +85,11 @@ final class RandomModule {
   }
 
   private int pick() {
+    return rnd.nextInt(8) == 0 ? V128 : TYPES[rnd.nextInt(4)];
+  }
+
+  /** A scalar type. */
+  private int pickScalar() {
     return TYPES[rnd.nextInt(4)];
   }
 
@@ -147,8 +176,26 @@ final class RandomModule {
 
     /** Leaves exactly one value of type {@code t} above {@code base}. */
     void finishTo(int base, int t) {
-      while (stack.size() > base + 1 || (stack.size() == base + 1 && top() != t)) {
-        drop();
+      while (true) {
+        int n = stack.size() - base;
+        if (n >= 2 && top() == V128 && stack.get(stack.size() - 2) == V128) {
+          // fold two v128s (v128.xor) rather than drop one: their bits stay observable
+          simdInstructions++;
+          code.bytes(SIMD).u32(0x51);
+          pop();
+        } else if (n == 1 && top() == V128 && t != V128) {
+          // a lane of the last v128 as the value
+          simdInstructions++;
+          int lanes = t == I32 || t == F32 ? 4 : 2;
+          code.bytes(SIMD).u32(t == I32 ? 0x1B : t == I64 ? 0x1D : t == F32 ? 0x1F : 0x21)
+              .bytes(rnd.nextInt(lanes));
+          pop();
+          push(t);
+        } else if (n > 1 || (n == 1 && top() != t)) {
+          drop();
+        } else {
+          break;
+        }
       }
       if (stack.size() == base) {
         constant(t);
@@ -176,13 +223,15 @@ final class RandomModule {
       stack.add(t);
     }
 
+    /** Whether the stack's top has types {@code ts} (an ADDRESS operand is an i32). */
     boolean has(int... ts) {
       int n = stack.size();
       if (n < ts.length) {
         return false;
       }
       for (int i = 0; i < ts.length; i++) {
-        if (stack.get(n - ts.length + i) != ts[i]) {
+        int t = ts[i] == Instruction.Sig.ADDRESS ? I32 : ts[i];
+        if (stack.get(n - ts.length + i) != t) {
           return false;
         }
       }
@@ -194,7 +243,18 @@ final class RandomModule {
         case I32: code.bytes(0x41).s64(rnd.nextInt(8) == 0 ? 0 : rnd.nextInt(-40, 70000)); break;
         case I64: code.bytes(0x42).s64(rnd.nextInt(8) == 0 ? -1 : rnd.nextLong() >> rnd.nextInt(64)); break;
         case F32: code.bytes(0x43).fixed(Float.floatToRawIntBits((float) (rnd.nextDouble() * 1e10 - 5e9)), 4); break;
-        default: code.bytes(0x44).fixed(Double.doubleToRawLongBits(rnd.nextDouble() * 1e20 - 5e19), 8); break;
+        case F64: code.bytes(0x44).fixed(Double.doubleToRawLongBits(rnd.nextDouble() * 1e20 - 5e19), 8); break;
+        default: {
+          simdInstructions++;
+          code.bytes(SIMD).u32(0x0C);
+          int k = rnd.nextInt(3);
+          for (int i = 0; i < 4; i++) {
+            int lane = k == 0 ? rnd.nextInt(-3, 4) : k == 1
+                ? Float.floatToRawIntBits((float) (rnd.nextDouble() * 200 - 100)) : rnd.nextInt();
+            code.fixed(lane, 4);
+          }
+          break;
+        }
       }
       push(t);
     }
@@ -261,6 +321,10 @@ final class RandomModule {
 
     void numeric() {
       int t = pick();
+      if (t == V128 || rnd.nextInt(5) == 0) {
+        simd();
+        return;
+      }
       int k = rnd.nextInt(6);
       if (k < 3 && has(t, t)) {
         int[] ops;
@@ -320,7 +384,110 @@ final class RandomModule {
       push(I32);
     }
 
+    /** A SIMD instruction that fits the stack (or a v128 constant). */
+    void simd() {
+      List<SimdInstruction> fit = new ArrayList<>();
+      for (SimdInstruction in : SimdInstruction.values()) {
+        if (in.subopcode() < 0x100 && in.width() == 0 && in.kind() != SimdInstruction.Kind.CONST
+            && has(in.params())) {
+          fit.add(in);
+        }
+      }
+      if (has(V128, V128) && rnd.nextInt(6) == 0) {
+        // select between two v128s
+        code.bytes(0x41).s64(rnd.nextInt(2)).bytes(0x1B);
+        pop();
+        return;
+      }
+      if (fit.isEmpty() || rnd.nextInt(6) == 0) {
+        if (rnd.nextBoolean()) {
+          constant(V128);
+        } else {
+          // a splat of a scalar constant
+          int t = pickScalar();
+          constant(t);
+          int[] splats = {0x0F, 0x10, 0x11};
+          simdInstructions++;
+          code.bytes(SIMD).u32(t == I32 ? splats[rnd.nextInt(3)] : t == I64 ? 0x12
+              : t == F32 ? 0x13 : 0x14);
+          pop();
+          push(V128);
+        }
+        return;
+      }
+      // a kind first, then one of its instructions: lane and test instructions as often as the
+      // many lane-wise ones
+      SimdInstruction.Kind kind = fit.get(rnd.nextInt(fit.size())).kind();
+      if (rnd.nextBoolean()) {
+        List<SimdInstruction.Kind> kinds = new ArrayList<>();
+        for (SimdInstruction x : fit) {
+          if (!kinds.contains(x.kind())) {
+            kinds.add(x.kind());
+          }
+        }
+        kind = kinds.get(rnd.nextInt(kinds.size()));
+      }
+      List<SimdInstruction> ofKind = new ArrayList<>();
+      for (SimdInstruction x : fit) {
+        if (x.kind() == kind) {
+          ofKind.add(x);
+        }
+      }
+      SimdInstruction in = ofKind.get(rnd.nextInt(ofKind.size()));
+      simdInstructions++;
+      code.bytes(SIMD).u32(in.subopcode());
+      if (in.kind() == SimdInstruction.Kind.SHUFFLE) {
+        for (int i = 0; i < 16; i++) {
+          code.bytes(rnd.nextInt(32));
+        }
+      } else if (in.kind() == SimdInstruction.Kind.EXTRACT
+          || in.kind() == SimdInstruction.Kind.REPLACE) {
+        code.bytes(rnd.nextInt(in.lanes()));
+      }
+      for (int i = 0; i < in.params().length; i++) {
+        pop();
+      }
+      for (int t : in.results()) {
+        push(t);
+      }
+    }
+
+    /** A SIMD load or store near the end of memory (some out of bounds). */
+    void simdMemory() {
+      List<SimdInstruction> mem = new ArrayList<>();
+      for (SimdInstruction in : SimdInstruction.values()) {
+        if (in.width() != 0) {
+          mem.add(in);
+        }
+      }
+      SimdInstruction in = mem.get(rnd.nextInt(mem.size()));
+      address();
+      int[] params = in.params();
+      if (params.length == 2) {
+        constant(V128);
+      }
+      simdInstructions++;
+      code.bytes(SIMD).u32(in.subopcode());
+      int align = Integer.numberOfTrailingZeros(in.width());
+      code.u32(rnd.nextInt(align + 1)).u32(rnd.nextInt(10) == 0 ? rnd.nextInt(70000)
+          : rnd.nextInt(24));
+      if (in.kind() == SimdInstruction.Kind.LOAD_LANE
+          || in.kind() == SimdInstruction.Kind.STORE_LANE) {
+        code.bytes(rnd.nextInt(in.lanes()));
+      }
+      for (int i = 0; i < params.length; i++) {
+        pop();
+      }
+      for (int t : in.results()) {
+        push(t);
+      }
+    }
+
     void memory() {
+      if (rnd.nextInt(4) == 0) {
+        simdMemory();
+        return;
+      }
       int k = rnd.nextInt(10);
       if (k < 4) {
         address();
@@ -332,7 +499,7 @@ final class RandomModule {
         pop();
         push(types[j]);
       } else if (k < 8) {
-        int t = pick();
+        int t = pickScalar();
         address();
         constant(t);
         int op = t == I32 ? (rnd.nextBoolean() ? 0x36 : 0x3A + rnd.nextInt(2))

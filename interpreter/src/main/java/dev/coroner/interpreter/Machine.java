@@ -166,11 +166,12 @@ final class Machine {
       throw trap(TrapException.CALL_STACK_EXHAUSTED, "value stack exhausted", null, 0, 0, 0);
     }
     long[] results = f.tier.invoke(depth, sp, args.clone());
-    for (int i = 0; i < results.length; i++) {
+    for (int i = 0, slot = 0; i < f.type.resultCount(); i++) {
       int t = f.type.result(i);
       if (t == ValType.I32 || t == ValType.F32) {
-        results[i] &= U32;
+        results[slot] &= U32;
       }
+      slot += Slots.width(t);
     }
     return results;
   }

@@ -1,5 +1,6 @@
 package dev.coroner.benchmarks;
 
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.wasm.Parser;
 import dev.coroner.interpreter.FunctionInstance;
@@ -15,7 +16,12 @@ public interface Engine {
 
   /** Coroner's interpreter, with coredump capture on or off. */
   static Engine coroner(Workload w, boolean capture) {
-    StoreConfig config = StoreConfig.defaults();
+    return coroner(w, capture, StoreConfig.INTERPRETER);
+  }
+
+  /** Coroner on {@code engine} ("interpreter" or "compiled"), with capture on or off. */
+  static Engine coroner(Workload w, boolean capture, String engine) {
+    StoreConfig config = StoreConfig.defaults().withEngine(engine);
     if (capture) {
       config = config.withCapture("benchmark");
     }
@@ -29,6 +35,17 @@ public interface Engine {
   static Engine chicory(Workload w) {
     ExportFunction f =
         com.dylibso.chicory.runtime.Instance.builder(Parser.parse(w.wasm())).build()
+            .export(w.export());
+    long arg = w.argument();
+    return () -> f.apply(arg)[0];
+  }
+
+  /** Chicory 1.7.5's compiler to JVM bytecode ({@code com.dylibso.chicory:compiler}). */
+  static Engine chicoryCompiler(Workload w) {
+    ExportFunction f =
+        com.dylibso.chicory.runtime.Instance.builder(Parser.parse(w.wasm()))
+            .withMachineFactory(MachineFactoryCompiler::compile)
+            .build()
             .export(w.export());
     long arg = w.argument();
     return () -> f.apply(arg)[0];

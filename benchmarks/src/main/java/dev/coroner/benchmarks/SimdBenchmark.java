@@ -7,14 +7,16 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Coroner's interpreter on the fixed-width SIMD workload ({@link Workload#SIMD}), with the same
- * settings as {@link InterpreterBenchmark}. There is no Chicory column: Chicory 1.7.5's interpreter
+ * Coroner's interpreter and its compiled engine on the fixed-width SIMD workload ({@link
+ * Workload#SIMD}), with the same settings as {@link InterpreterBenchmark} (capture off; the
+ * compiled engine translates in the set-up). There is no Chicory column: Chicory 1.7.5's interpreter
  * does not run SIMD instructions (its SIMD support is a separate module that is not among this
  * project's dependencies); {@code ChicorySimdTest} pins that, so the row gets its comparison when
  * it does.
@@ -26,12 +28,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xss8m"})
 public class SimdBenchmark {
+  /** interpreter or compiled. */
+  @Param({"interpreter", "compiled"})
+  public String engine;
+
   private Engine runner;
 
   @Setup
   public void setUp() {
-    runner = Engine.coroner(Workload.SIMD, false);
-    Workload.SIMD.check(runner.run(), "coroner");
+    runner = Engine.coroner(Workload.SIMD, false, engine);
+    Workload.SIMD.check(runner.run(), engine);
   }
 
   @Benchmark

@@ -1,6 +1,8 @@
 package dev.coroner.benchmarks;
 
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.Parser;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,8 +36,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A whole WASI program, run by Coroner's interpreter with Coroner's WASI binding and by Chicory
- * 1.7.5's interpreter with Chicory's own WASI, in the same JVM fork. One operation instantiates
+ * A whole WASI program, run by Coroner's interpreter and its compiled engine with Coroner's WASI
+ * binding, and by Chicory 1.7.5's interpreter and its compiler with Chicory's own WASI, in the
+ * same JVM fork. One operation instantiates
  * the program (module already parsed) and runs its {@code _start} to the end: {@code
  * programs/wasi-bench/wasi-bench.c}, a CPU-heavy C program (N-queens, a sieve, CRC-32, qsort, a
  * Mandelbrot set) that writes its results with printf. The set-up checks each engine's output
@@ -63,7 +67,11 @@ public class WasiBenchmark {
     EXPECTED.put("mandelbrot", "mandelbrot 64x64 inside = 1007\n");
   }
 
-  @Param({"coroner", "chicory"})
+  /**
+   * coroner (the interpreter), coroner-compiled (the compiled engine), chicory (its interpreter)
+   * or chicory-compiler (its compiler; the module compiled once, in the set-up).
+   */
+  @Param({"coroner", "coroner-compiled", "chicory", "chicory-compiler"})
   public String engine;
 
   /**
@@ -75,14 +83,18 @@ public class WasiBenchmark {
 
   private WasmModule coronerModule;
   private com.dylibso.chicory.wasm.WasmModule chicoryModule;
+  private Function<com.dylibso.chicory.runtime.Instance, Machine> chicoryMachine;
 
   @Setup
   public void setUp() {
     byte[] wasm = program();
-    if (engine.equals("coroner")) {
+    if (engine.startsWith("coroner")) {
       coronerModule = WasmModule.parse(wasm);
     } else {
       chicoryModule = Parser.parse(wasm);
+      if (engine.equals("chicory-compiler")) {
+        chicoryMachine = MachineFactoryCompiler.compile(chicoryModule);
+      }
     }
     if (!phase.equals("all") && !EXPECTED.containsKey(phase)) {
       throw new IllegalArgumentException("unknown phase " + phase + "; one of all, "
@@ -121,8 +133,9 @@ public class WasiBenchmark {
             ? List.of("wasi-bench.wasm") : List.of("wasi-bench.wasm", phase))
         .withStdout(out, false)
         .build();
-    if (engine.equals("coroner")) {
-      Store store = new Store(StoreConfig.defaults());
+    if (engine.startsWith("coroner")) {
+      Store store = new Store(engine.equals("coroner-compiled")
+          ? StoreConfig.defaults().withEngine("compiled") : StoreConfig.defaults());
       try (Wasi wasi = Wasi.create(options)) {
         wasi.register(store);
         ProgramOutcome outcome = WasiCommand.run(store, coronerModule, Set.of(), "wasi-bench");
@@ -135,6 +148,8 @@ public class WasiBenchmark {
         com.dylibso.chicory.runtime.Instance instance =
             com.dylibso.chicory.runtime.Instance.builder(chicoryModule)
                 .withStart(false) // Chicory would otherwise run _start itself, in build()
+                .withMachineFactory(chicoryMachine != null ? chicoryMachine
+                    : com.dylibso.chicory.runtime.InterpreterMachine::new)
                 .withImportValues(
                     ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
                 .build();
@@ -143,7 +158,7 @@ public class WasiBenchmark {
     }
   }
 
-  private static byte[] program() {
+  static byte[] program() {
     try (InputStream in = WasiBenchmark.class.getResourceAsStream("wasi-bench.wasm")) {
       if (in == null) {
         throw new IllegalStateException("wasi-bench.wasm is not on the class path");

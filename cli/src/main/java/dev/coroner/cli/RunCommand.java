@@ -187,8 +187,34 @@ final class RunCommand implements Callable<Integer> {
           + " print its backtrace.")
   boolean dumpOnInterrupt;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = StoreConfig.INTERPRETER,
+      description = "What runs the WebAssembly code: interpreter (default) or compiled (each"
+          + " function translated to JVM bytecode; the same results, traps and coredumps,"
+          + " faster once warm).")
+  String engine;
+
   @Override
   public Integer call() {
+    if (!engine.equals(StoreConfig.INTERPRETER) && !engine.equals("compiled")) {
+      throw CliException.usage("--engine: expected interpreter or compiled, got " + engine);
+    }
+    // Every store of this run takes its engine from StoreConfig.defaults().
+    String previous = System.setProperty(StoreConfig.ENGINE_PROPERTY, engine);
+    try {
+      return run();
+    } finally {
+      if (previous == null) {
+        System.clearProperty(StoreConfig.ENGINE_PROPERTY);
+      } else {
+        System.setProperty(StoreConfig.ENGINE_PROPERTY, previous);
+      }
+    }
+  }
+
+  private Integer run() {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     if (name.endsWith(".wasm")) {
       if (root != null || checkV8) {

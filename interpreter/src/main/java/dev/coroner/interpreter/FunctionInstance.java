@@ -22,6 +22,8 @@ public final class FunctionInstance implements Extern {
   final int id;
   /** Store-wide canonical type id (equal types have equal ids). */
   final int typeId;
+  /** The function's code in the store's {@link ExecutionTier} ({@link #code} is then null). */
+  TierCode tier;
 
   FunctionInstance(
       Store store, FuncType type, CompiledFunction code, Instance instance, int index,
@@ -43,6 +45,11 @@ public final class FunctionInstance implements Extern {
   /** True for a host (Java) function. */
   public boolean isHost() {
     return host != null;
+  }
+
+  /** True when the store's {@link ExecutionTier} runs this function (not the interpreter). */
+  public boolean isTiered() {
+    return tier != null;
   }
 
   /** The instance a WebAssembly function belongs to; empty for a host function. */

@@ -72,16 +72,35 @@ final class Machine {
   volatile boolean interrupted;
   private int reentry;
 
+  /**
+   * The store's other execution tier, or null when the interpreter runs everything. With a tier,
+   * a trap's frames are collected while it unwinds ({@link TrapException#unwound}, see {@link
+   * #unwindSegment}) and the dump is built where the invocation from outside ends.
+   */
+  final ExecutionTier tier;
+
   Machine(Store store) {
     this.store = store;
     this.config = store.config;
     this.st = new long[Math.min(4096, config.maxValueStackSlots())];
+    this.tier = config.engine().equals(StoreConfig.INTERPRETER)
+        ? null : ExecutionTier.named(config.engine());
   }
 
   // ---- entry ----
 
   /** Calls {@code f} with {@code args}; used from outside and for host re-entry. */
   long[] invoke(FunctionInstance f, long[] args, Instance caller) {
+    if (tier == null) {
+      return invokeHere(f, args, caller);
+    }
+    if (reentry == 0) {
+      return tier.enter(() -> invokeHere(f, args, caller));
+    }
+    return invokeHere(f, args, caller);
+  }
+
+  private long[] invokeHere(FunctionInstance f, long[] args, Instance caller) {
     if (args.length != Slots.params(f.type)) {
       throw new IllegalArgumentException(
           "expected " + Slots.params(f.type) + " argument slots (a v128 takes two) for "
@@ -91,7 +110,11 @@ final class Machine {
       TrapException t = TrapException.withSuffix(TrapException.CALL_STACK_EXHAUSTED, "",
           "host re-entry deeper than " + config.maxHostReentry(), -1);
       if (config.capture()) {
-        t.attach(Capture.capture(store, frames(null, 0, 0, 0)));
+        if (tier != null) {
+          t.unwound = new ArrayList<>();
+        } else {
+          t.attach(Capture.capture(store, frames(null, 0, 0, 0)));
+        }
       }
       throw t;
     }
@@ -101,6 +124,9 @@ final class Machine {
     try {
       if (f.host != null) {
         return callHostDirect(f, args, caller);
+      }
+      if (f.tier != null) {
+        return enterTier(f, args);
       }
       int base = sp;
       ensureStack(base + f.code.maxHeight + args.length, null, 0, 0, 0);
@@ -119,11 +145,84 @@ final class Machine {
         slot += Slots.width(t);
       }
       return results;
+    } catch (TrapException t) {
+      if (tier != null && t.unwound != null) {
+        // Where an invocation from outside ends, every frame has been added; a re-entry's dump
+        // (seen by a host function that catches the trap) has the frames unwound so far.
+        t.attach(Capture.capture(store, List.copyOf(t.unwound)));
+      }
+      throw t;
     } finally {
       depth = savedDepth;
       sp = savedSp;
       reentry--;
     }
+  }
+
+  /** Runs tier function {@code f} from outside as frame {@link #depth}. */
+  private long[] enterTier(FunctionInstance f, long[] args) {
+    if (depth >= config.maxCallDepth()) {
+      throw TrapException.withSuffix(TrapException.CALL_STACK_EXHAUSTED, "",
+          "more than " + config.maxCallDepth() + " frames", -1);
+    }
+    long needed = (long) sp + f.tier.maxHeight + args.length;
+    if (needed > config.maxValueStackSlots()) {
+      throw trap(TrapException.CALL_STACK_EXHAUSTED, "value stack exhausted", null, 0, 0, 0);
+    }
+    long[] results = f.tier.invoke(depth, sp, args.clone());
+    for (int i = 0, slot = 0; i < f.type.resultCount(); i++) {
+      int t = f.type.result(i);
+      if (t == ValType.I32 || t == ValType.F32) {
+        results[slot] &= U32;
+      }
+      slot += Slots.width(t);
+    }
+    return results;
+  }
+
+  /**
+   * Calls {@code f} for a tier's code: an interpreted WebAssembly function as frame {@code
+   * callee} (the number of live frames below it), whose slots start at {@code fp}, or a host
+   * function called from {@code caller}'s frame {@code callee - 1}. The tier has checked the call
+   * depth, the value stack and interruption at its call site, as the interpreter's loop does.
+   */
+  long[] callFromTier(FunctionInstance f, Instance caller, int callee, int fp, long[] args) {
+    int savedDepth = depth;
+    int savedSp = sp;
+    depth = callee;
+    sp = fp;
+    while (fFunc.length <= callee + 1) {
+      growFrames();
+    }
+    try {
+      if (f.host != null) {
+        return checkResults(f, f.host.call(new Context(caller), args));
+      }
+      if (f.tier != null) {
+        return f.tier.invoke(callee, fp, args);
+      }
+      ensureStack(fp + f.code.maxHeight + args.length, null, 0, 0, 0);
+      System.arraycopy(args, 0, st, fp, args.length);
+      run(f, fp);
+      return Arrays.copyOfRange(st, fp, fp + f.code.resultCount);
+    } finally {
+      depth = savedDepth;
+      sp = savedSp;
+    }
+  }
+
+  /**
+   * Adds the frames of the interpreter's segment that a trap leaves under a tier: the saved
+   * frames from the youngest down to {@code entryDepth}, where the segment began.
+   */
+  private TrapException unwindSegment(TrapException t, int entryDepth) {
+    if (tier != null && t.unwound != null) {
+      InterpreterFrame.OperandTypes types = new InterpreterFrame.OperandTypes();
+      for (int i = depth - 1; i >= entryDepth; i--) {
+        t.unwind(new InterpreterFrame(fFunc[i], st, fFp[i], fPc[i] - 3, fEnd[i], types));
+      }
+    }
+    return t;
   }
 
   private long[] callHostDirect(FunctionInstance f, long[] args, Instance caller) {
@@ -168,6 +267,10 @@ final class Machine {
 
     @Override
     public List<FrameView> frames() {
+      if (tier != null) {
+        throw new UnsupportedOperationException(
+            "the frames of a running program are not available under engine " + config.engine());
+      }
       return Machine.this.frames(null, 0, 0, 0);
     }
   }
@@ -219,7 +322,14 @@ final class Machine {
     }
     TrapException t = TrapException.withSuffix(message, suffix, d.toString(), offset);
     if (config.capture()) {
-      t.attach(Capture.capture(store, frames(fn, fp, pc, sp)));
+      if (tier != null) {
+        t.unwound = new ArrayList<>();
+        if (fn != null) {
+          t.unwind(new InterpreterFrame(fn, st, fp, pc, sp, new InterpreterFrame.OperandTypes()));
+        }
+      } else {
+        t.attach(Capture.capture(store, frames(fn, fp, pc, sp)));
+      }
     }
     return t;
   }
@@ -305,9 +415,22 @@ final class Machine {
     return callee;
   }
 
-  /** Calls a host function from the loop; returns the new stack pointer. */
-  private int callHost(FunctionInstance callee, FunctionInstance fn, int fp, int pc, int sp) {
+  /**
+   * Calls a host function, or a tier's function, from the loop; returns the new stack pointer.
+   * {@code sp} is the stack end at the call, {@code top} the end of the arguments.
+   */
+  private int callHost(
+      FunctionInstance callee, FunctionInstance fn, int fp, int pc, int top, int sp) {
     int np = Slots.params(callee.type);
+    if (callee.tier != null) {
+      if (depth + 1 >= config.maxCallDepth() || interrupted) {
+        throw callRefused(fn, fp, pc, sp);
+      }
+      if ((long) top - np + callee.tier.maxHeight > config.maxValueStackSlots()) {
+        throw trap(TrapException.CALL_STACK_EXHAUSTED, "value stack exhausted", fn, fp, pc, sp);
+      }
+    }
+    sp = top;
     int argBase = sp - np;
     long[] args = Arrays.copyOfRange(st, argBase, sp);
     if (depth == fFunc.length) {
@@ -322,9 +445,18 @@ final class Machine {
     this.sp = argBase;
     long[] results;
     try {
-      results = checkResults(callee, callee.host.call(new Context(fn.instance), args));
+      results = callee.tier != null ? callee.tier.invoke(depth, argBase, args)
+          : checkResults(callee, callee.host.call(new Context(fn.instance), args));
     } catch (TrapException t) {
-      if (config.capture() && t.coreDump().isEmpty()) {
+      if (tier != null) {
+        if (config.capture()) {
+          if (t.unwound == null) {
+            t.unwound = new ArrayList<>();
+          }
+          t.unwind(new InterpreterFrame(fn, st, fp, pc, argBase,
+              new InterpreterFrame.OperandTypes()));
+        }
+      } else if (config.capture() && t.coreDump().isEmpty()) {
         t.attach(Capture.capture(store, frames(null, 0, 0, 0)));
       }
       throw t;
@@ -362,7 +494,8 @@ final class Machine {
     }
     CompiledFunction ccf = callee.code;
     if (ccf == null) {
-      tailSp = callHost(callee, fn, fp, pc, argTop);
+      tailSp = callee.tier != null ? tailCallTier(callee, fn, fp, pc, argTop, sp)
+          : callHost(callee, fn, fp, pc, argTop, sp);
       return null;
     }
     if (fp + ccf.maxHeight > st.length) {
@@ -372,6 +505,33 @@ final class Machine {
     System.arraycopy(st, argTop - ccf.paramCount, st, fp, ccf.paramCount);
     Arrays.fill(st, fp + ccf.paramCount, fp + ccf.localCount(), 0L);
     return callee;
+  }
+
+  /**
+   * A tail call to a tier's function: it replaces the tail-caller's frame (it runs with {@link
+   * #depth} frames below it and its slots from {@code fp}), as an interpreted callee would, so a
+   * trap in it shows the tail-caller's caller below it. Returns the end of its results, which
+   * start at {@code fp}. {@code top} is the end of the arguments, {@code sp} the stack end at the
+   * tail call.
+   */
+  private int tailCallTier(
+      FunctionInstance callee, FunctionInstance fn, int fp, int pc, int top, int sp) {
+    if ((long) fp + callee.tier.maxHeight > config.maxValueStackSlots()) {
+      throw trap(TrapException.CALL_STACK_EXHAUSTED, "value stack exhausted", fn, fp, pc, sp);
+    }
+    int np = Slots.params(callee.type);
+    long[] args = Arrays.copyOfRange(st, top - np, top);
+    int savedSp = this.sp;
+    this.sp = fp;
+    long[] results;
+    try {
+      results = callee.tier.invoke(depth, fp, args);
+    } finally {
+      this.sp = savedSp;
+    }
+    ensureStack(fp + results.length, null, 0, 0, 0);
+    System.arraycopy(results, 0, st, fp, results.length);
+    return fp + results.length;
   }
 
   // ---- the loop ----
@@ -530,7 +690,7 @@ final class Machine {
             }
             CompiledFunction ccf = callee.code;
             if (ccf == null) {
-              sp = callHost(callee, fn, fp, pc, argTop);
+              sp = callHost(callee, fn, fp, pc, argTop, sp);
               st = this.st;
               mb = bytesOf(inst.memory0);
               pc += 3;
@@ -869,7 +1029,9 @@ final class Machine {
         }
       }
     } catch (Trap t) {
-      throw trap(t.specMessage(), t.detail(), fn, fp, pc, sp);
+      throw unwindSegment(trap(t.specMessage(), t.detail(), fn, fp, pc, sp), entryDepth);
+    } catch (TrapException t) {
+      throw unwindSegment(t, entryDepth);
     }
   }
 }

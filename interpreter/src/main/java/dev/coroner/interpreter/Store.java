@@ -209,9 +209,13 @@ public final class Store {
     for (int i = 0; i < inst.typeIds.length; i++) {
       inst.typeIds[i] = canonicalType(module.types.get(i));
     }
+    TierCode[] tiered = machine.tier == null ? null : machine.tier.link(inst);
     for (int i = module.importedFuncs; i < inst.functions.length; i++) {
-      inst.functions[i] =
-          new FunctionInstance(this, module.functionType(i), module.compiled(i), inst, i, null);
+      TierCode tc = tiered == null ? null : tiered[i];
+      FunctionInstance f = new FunctionInstance(
+          this, module.functionType(i), tc == null ? module.compiled(i) : null, inst, i, null);
+      f.tier = tc;
+      inst.functions[i] = f;
     }
     try {
       for (int i = module.importedTables; i < inst.tables.length; i++) {

@@ -1,6 +1,8 @@
 package dev.coroner.interpreter;
 
 import dev.coroner.coredump.CoreDump;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,11 @@ public final class TrapException extends WasmException {
   private static final long serialVersionUID = 1L;
 
   private transient CoreDump coreDump;
+  /**
+   * Under an {@link ExecutionTier}: the frames this trap has left so far, youngest first, each
+   * engine adding its own as the trap unwinds; null otherwise (and before the first frame).
+   */
+  transient List<FrameView> unwound;
 
   /** A trap raised by host code (a host function), not at an instruction. */
   public TrapException(String specMessage, String detail) {
@@ -65,5 +72,13 @@ public final class TrapException extends WasmException {
 
   void attach(CoreDump dump) {
     this.coreDump = dump;
+  }
+
+  /** Adds a copy of {@code frame} below the frames this trap has unwound so far. */
+  void unwind(FrameView frame) {
+    if (unwound == null) {
+      unwound = new ArrayList<>();
+    }
+    unwound.add(frame instanceof FrameSnapshot ? frame : FrameSnapshot.of(frame));
   }
 }

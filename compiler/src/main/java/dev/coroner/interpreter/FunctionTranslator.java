@@ -598,6 +598,11 @@ final class FunctionTranslator {
 
   /** Converts the JVM stack's top value of type {@code t} to raw bits in a long, as the API has. */
   void toBits(int t) {
+    toBits(mv, t);
+  }
+
+  /** {@link #toBits(int)} into {@code mv} (also for the invokers). */
+  static void toBits(MethodVisitor mv, int t) {
     switch (kind(t)) {
       case 0:
         mv.visitInsn(I2L);
@@ -618,6 +623,11 @@ final class FunctionTranslator {
 
   /** Converts raw bits in a long on the JVM stack to a value of type {@code t}. */
   void fromBits(int t) {
+    fromBits(mv, t);
+  }
+
+  /** {@link #fromBits(int)} into {@code mv} (also for the invokers); a v128 is left as it is. */
+  static void fromBits(MethodVisitor mv, int t) {
     switch (kind(t)) {
       case 0:
         mv.visitInsn(L2I);
@@ -1089,19 +1099,8 @@ final class FunctionTranslator {
       Label slow = new Label();
       Label go = new Label();
       Label join = new Label();
-      mv.visitVarInsn(ILOAD, 1);
-      mv.visitInsn(ICONST_1);
-      mv.visitInsn(IADD);
-      mv.visitVarInsn(ILOAD, maxDepthSlot);
-      mv.visitJumpInsn(IF_ICMPGE, slow);
-      mv.visitVarInsn(ALOAD, machineSlot);
-      mv.visitFieldInsn(GETFIELD, MACHINE, "interrupted", "Z");
-      mv.visitJumpInsn(IFNE, slow);
-      neededSlots(calleeFp, module.compiled(f).maxHeight);
-      mv.visitVarInsn(ILOAD, maxSlotsSlot);
-      mv.visitInsn(I2L);
-      mv.visitInsn(LCMP);
-      mv.visitJumpInsn(IFLE, go);
+      jumpUnlessCallFits(calleeFp, module.compiled(f).maxHeight, slow);
+      mv.visitJumpInsn(GOTO, go);
       mv.visitLabel(slow);
       int[] savedTypes = Arrays.copyOf(types, types.length);
       int savedH = h;
@@ -1171,19 +1170,7 @@ final class FunctionTranslator {
       mv.visitVarInsn(ISTORE, targetSlot());
       mv.visitVarInsn(ILOAD, targetSlot());
       mv.visitJumpInsn(IFLT, general);
-      mv.visitVarInsn(ILOAD, 1);
-      mv.visitInsn(ICONST_1);
-      mv.visitInsn(IADD);
-      mv.visitVarInsn(ILOAD, maxDepthSlot);
-      mv.visitJumpInsn(IF_ICMPGE, general);
-      mv.visitVarInsn(ALOAD, machineSlot);
-      mv.visitFieldInsn(GETFIELD, MACHINE, "interrupted", "Z");
-      mv.visitJumpInsn(IFNE, general);
-      neededSlots(calleeFp, owner.dispatcherMaxHeight(dispatcher));
-      mv.visitVarInsn(ILOAD, maxSlotsSlot);
-      mv.visitInsn(I2L);
-      mv.visitInsn(LCMP);
-      mv.visitJumpInsn(IFGT, general);
+      jumpUnlessCallFits(calleeFp, owner.dispatcherMaxHeight(dispatcher), general);
       int[] savedTypes = Arrays.copyOf(types, types.length);
       int savedH = h;
       mv.visitVarInsn(ALOAD, 0);
@@ -1220,6 +1207,27 @@ final class FunctionTranslator {
     storeResults(t, true);
     mv.visitLabel(join);
     reloadMemory();
+  }
+
+  /**
+   * Jumps to {@code slow} unless a compiled call may go ahead here: the callee's depth is below
+   * this frame's depth limit, the store is not interrupted, and a callee frame at {@code calleeFp}
+   * (relative to this frame's base) of {@code maxHeight} slots fits the slot limit.
+   */
+  private void jumpUnlessCallFits(int calleeFp, int maxHeight, Label slow) {
+    mv.visitVarInsn(ILOAD, 1);
+    mv.visitInsn(ICONST_1);
+    mv.visitInsn(IADD);
+    mv.visitVarInsn(ILOAD, maxDepthSlot);
+    mv.visitJumpInsn(IF_ICMPGE, slow);
+    mv.visitVarInsn(ALOAD, machineSlot);
+    mv.visitFieldInsn(GETFIELD, MACHINE, "interrupted", "Z");
+    mv.visitJumpInsn(IFNE, slow);
+    neededSlots(calleeFp, maxHeight);
+    mv.visitVarInsn(ILOAD, maxSlotsSlot);
+    mv.visitInsn(I2L);
+    mv.visitInsn(LCMP);
+    mv.visitJumpInsn(IFGT, slow);
   }
 
   /**

@@ -270,26 +270,12 @@ final class ModuleTranslator {
       mv.visitVarInsn(ALOAD, 5);
       mv.visitLdcInsn(slot++);
       mv.visitInsn(LALOAD);
-      switch (FunctionTranslator.kind(t.param(i))) {
-        case 0:
-          mv.visitInsn(L2I);
-          break;
-        case 2:
-          mv.visitInsn(L2I);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
-          break;
-        case 3:
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D",
-              false);
-          break;
-        case 4:
-          // a v128: its high long from the next slot
-          mv.visitVarInsn(ALOAD, 5);
-          mv.visitLdcInsn(slot++);
-          mv.visitInsn(LALOAD);
-          break;
-        default:
-          break;
+      FunctionTranslator.fromBits(mv, t.param(i));
+      if (FunctionTranslator.kind(t.param(i)) == 4) {
+        // a v128: its high long from the next slot
+        mv.visitVarInsn(ALOAD, 5);
+        mv.visitLdcInsn(slot++);
+        mv.visitInsn(LALOAD);
       }
     }
     mv.visitMethodInsn(INVOKESTATIC, CLASS, methodName(f), FunctionTranslator.descriptor(t),
@@ -299,24 +285,7 @@ final class ModuleTranslator {
       mv.visitLdcInsn(0);
       mv.visitIntInsn(NEWARRAY, T_LONG);
     } else if (!FunctionTranslator.returnsArray(t)) {
-      int k = FunctionTranslator.kind(t.result(0));
-      switch (k) {
-        case 0:
-          mv.visitInsn(I2L);
-          break;
-        case 2:
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
-          mv.visitInsn(I2L);
-          mv.visitLdcInsn(0xFFFFFFFFL);
-          mv.visitInsn(LAND);
-          break;
-        case 3:
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J",
-              false);
-          break;
-        default:
-          break;
-      }
+      FunctionTranslator.toBits(mv, t.result(0));
       mv.visitVarInsn(LSTORE, 6);
       mv.visitLdcInsn(1);
       mv.visitIntInsn(NEWARRAY, T_LONG);

@@ -260,6 +260,12 @@ final class FunctionCompiler {
     code[pc++] = op;
   }
 
+  /** A {@link Op#RETURN} with its immediate: the number of result slots it moves. */
+  private void emitReturn() {
+    emitOp(Op.RETURN);
+    emit(Slots.results(type));
+  }
+
   void emit(int v) {
     ensure(1);
     code[pc++] = v;
@@ -841,7 +847,7 @@ final class FunctionCompiler {
         }
         barrier = pc;
         if (c.kind == null) {
-          emitOp(Op.RETURN);
+          emitReturn();
         }
         pushAll(c.results);
         break;
@@ -868,7 +874,7 @@ final class FunctionCompiler {
         break;
       case RETURN:
         popAll(ctrls[0].results);
-        emitOp(Op.RETURN);
+        emitReturn();
         setUnreachable();
         break;
       case CALL: {

@@ -657,7 +657,7 @@ final class Machine {
                 ? branch(code[pc + 1], fn, fp, pc, sp) : pc + 2;
             break;
           case Op.RETURN: {
-            int n = fn.code.resultCount;
+            int n = code[pc + 1];
             if (n == 1) {
               st[fp] = st[sp - 1];
             } else if (n > 0) {
@@ -739,7 +739,7 @@ final class Machine {
               // the RETURN that ends every function's code.
               sp = tailSp;
               mb = bytesOf(inst.memory0);
-              pc = code.length - 1;
+              pc = code.length - 2;
               break;
             }
             fn = callee;

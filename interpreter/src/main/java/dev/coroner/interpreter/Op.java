@@ -21,6 +21,8 @@ package dev.coroner.interpreter;
  *       {@link #BR} and {@link #BR_IF}, keeping the top {@code arity} values at frame slot {@code
  *       height}
  *   <li>{@link #BR_TABLE} n (target height arity) x (n + 1)
+ *   <li>{@link #RETURN} count: the number of result slots it moves to the frame base (every
+ *       function's code ends with one, so its last two ints)
  *   <li>{@link #CALL} function pad and {@link #CALL_INDIRECT} type table: both three ints long, so
  *       the call instruction of a return address is always {@code returnPc - 3}
  *   <li>locals: index relative to the frame base; globals, tables, segments: index

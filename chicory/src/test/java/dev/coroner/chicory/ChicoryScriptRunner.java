@@ -14,10 +14,10 @@ import dev.coroner.chicory.conformance.SpecHostModules;
 import dev.coroner.coredump.CoreDump;
 import dev.coroner.fixtures.Action;
 import dev.coroner.fixtures.Command;
-import dev.coroner.fixtures.NanPattern;
 import dev.coroner.fixtures.Script;
 import dev.coroner.fixtures.WastModule;
 import dev.coroner.fixtures.WastValue;
+import dev.coroner.harness.WastValues;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -317,14 +317,7 @@ final class ChicoryScriptRunner {
     }
     if (expected instanceof WastValue.Nan nan) {
       boolean f32 = nan.type() == dev.coroner.fixtures.ValueType.F32;
-      long exponent = f32 ? 0x7F800000L : 0x7FF0000000000000L;
-      long quiet = f32 ? 0x00400000L : 0x0008000000000000L;
-      long payload = f32 ? 0x007FFFFFL : 0x000FFFFFFFFFFFFFL;
-      long bits = f32 ? got & 0xFFFFFFFFL : got;
-      boolean isNan = (bits & exponent) == exponent && (bits & payload) != 0;
-      return nan.pattern() == NanPattern.CANONICAL
-          ? (bits & (exponent | payload)) == (exponent | quiet)
-          : isNan && (bits & quiet) != 0;
+      return WastValues.nanMatches(f32, f32 ? got & 0xFFFFFFFFL : got, nan.pattern());
     }
     if (expected instanceof WastValue.Ref r) {
       return r.isNull() ? (int) got == Value.REF_NULL_VALUE : got == r.value();

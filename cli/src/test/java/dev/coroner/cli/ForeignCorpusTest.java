@@ -200,98 +200,89 @@ class ForeignCorpusTest {
 
   @TestFactory
   Stream<DynamicTest> validateGivesEachFileItsVerdict() throws Exception {
-    return files().stream()
-        .filter(VERDICTS::containsKey)
-        .map(
-            name ->
-                DynamicTest.dynamicTest(
-                    name,
-                    () -> {
-                      Path file = CORPUS.resolve(name);
-                      String expected = VERDICTS.get(name);
-                      Cli.Result r = Cli.run("validate", file);
-                      assertEquals(expected.startsWith("invalid") ? 1 : 0, r.exit(), r::toString);
-                      assertTrue(r.out().startsWith(file + ": " + expected), r::toString);
-                      assertEquals("", r.err());
-                    }));
+    return DynamicTest.stream(
+        files().stream().filter(VERDICTS::containsKey),
+        name -> name,
+        name -> {
+          Path file = CORPUS.resolve(name);
+          String expected = VERDICTS.get(name);
+          Cli.Result r = Cli.run("validate", file);
+          assertEquals(expected.startsWith("invalid") ? 1 : 0, r.exit(), r::toString);
+          assertTrue(r.out().startsWith(file + ": " + expected), r::toString);
+          assertEquals("", r.err());
+        });
   }
 
   @TestFactory
   Stream<DynamicTest> inspectAndDiffNameTheLayoutToo() {
-    return LAYOUTS.keySet().stream()
-        .sorted()
-        .map(
-            name ->
-                DynamicTest.dynamicTest(
-                    name,
-                    () -> {
-                      Path file = CORPUS.resolve(name);
-                      String line =
-                          file + ": not a valid coredump: corestack uses "
-                              + LAYOUTS.get(name).description() + "; not a specification coredump";
-                      Cli.Result inspect = Cli.run("inspect", file);
-                      assertEquals(1, inspect.exit(), inspect::toString);
-                      assertTrue(inspect.err().startsWith(line), inspect::toString);
-                      assertEquals(1, inspect.err().lines().count(), inspect::toString);
-                      Cli.Result diff = Cli.run("diff", file, file);
-                      assertEquals(1, diff.exit(), diff::toString);
-                      assertTrue(diff.err().startsWith(line), diff::toString);
-                    }));
+    return DynamicTest.stream(
+        LAYOUTS.keySet().stream().sorted(),
+        name -> name,
+        name -> {
+          Path file = CORPUS.resolve(name);
+          String line =
+              file + ": not a valid coredump: corestack uses "
+                  + LAYOUTS.get(name).description() + "; not a specification coredump";
+          Cli.Result inspect = Cli.run("inspect", file);
+          assertEquals(1, inspect.exit(), inspect::toString);
+          assertTrue(inspect.err().startsWith(line), inspect::toString);
+          assertEquals(1, inspect.err().lines().count(), inspect::toString);
+          Cli.Result diff = Cli.run("diff", file, file);
+          assertEquals(1, diff.exit(), diff::toString);
+          assertTrue(diff.err().startsWith(line), diff::toString);
+        });
   }
 
   @TestFactory
   Stream<DynamicTest> layoutFilesConvertToCanonicalSpecificationDumps() {
-    return LAYOUTS.keySet().stream()
-        .sorted()
-        .map(
-            name ->
-                DynamicTest.dynamicTest(
-                    name,
-                    () -> {
-                      Path out = tmp.resolve(name + ".core");
-                      Cli.Result r = Cli.run("convert", CORPUS.resolve(name), out);
-                      assertEquals(0, r.exit(), r::toString);
-                      assertTrue(
-                          r.out().contains("read " + CORPUS.resolve(name) + ": "
-                              + LAYOUTS.get(name).description() + "\n"),
-                          r::toString);
-                      assertTrue(
-                          r.out().contains("  note: instance index unknown: written as 0"),
-                          r::toString);
-                      Cli.Result v = Cli.run("validate", out);
-                      assertEquals(out + ": ok (canonical)\n", v.out(), v::toString);
-                      // To wasmgdb and back to the specification: only operand stacks are lost.
-                      Path gdb = tmp.resolve(name + ".gdb");
-                      assertEquals(0, Cli.run("convert", out, gdb, "--to", "wasmgdb").exit());
-                      Path again = tmp.resolve(name + ".again.core");
-                      assertEquals(0, Cli.run("convert", gdb, again).exit());
-                      Cli.Result diff = Cli.run("diff", out, again);
-                      assertTrue(
-                          diff.exit() == 0
-                              || diff.out().lines().skip(1).allMatch(l -> l.contains("stack count")),
-                          diff::toString);
-                    }));
+    return DynamicTest.stream(
+        LAYOUTS.keySet().stream().sorted(),
+        name -> name,
+        name -> {
+          Path out = tmp.resolve(name + ".core");
+          Cli.Result r = convertToCanonical(name, out);
+          assertTrue(
+              r.out().contains("read " + CORPUS.resolve(name) + ": "
+                  + LAYOUTS.get(name).description() + "\n"),
+              r::toString);
+          assertTrue(
+              r.out().contains("  note: instance index unknown: written as 0"), r::toString);
+          // To wasmgdb and back to the specification: only operand stacks are lost.
+          Path gdb = tmp.resolve(name + ".gdb");
+          assertEquals(0, Cli.run("convert", out, gdb, "--to", "wasmgdb").exit());
+          Path again = tmp.resolve(name + ".again.core");
+          assertEquals(0, Cli.run("convert", gdb, again).exit());
+          Cli.Result diff = Cli.run("diff", out, again);
+          assertTrue(
+              diff.exit() == 0
+                  || diff.out().lines().skip(1).allMatch(l -> l.contains("stack count")),
+              diff::toString);
+        });
   }
 
   @TestFactory
   Stream<DynamicTest> validSpecificationFilesConvertToCanonicalOnes() throws Exception {
-    return files().stream()
-        .filter(n -> VERDICTS.get(n).startsWith("valid"))
-        .map(
-            name ->
-                DynamicTest.dynamicTest(
-                    name,
-                    () -> {
-                      Path out = tmp.resolve(name + ".core");
-                      Cli.Result r = Cli.run("convert", CORPUS.resolve(name), out);
-                      assertEquals(0, r.exit(), r::toString);
-                      assertTrue(
-                          r.out().startsWith(
-                              "read " + CORPUS.resolve(name) + ": the specification layout\n"),
-                          r::toString);
-                      Cli.Result v = Cli.run("validate", out);
-                      assertEquals(out + ": ok (canonical)\n", v.out(), v::toString);
-                    }));
+    return DynamicTest.stream(
+        files().stream().filter(n -> VERDICTS.get(n).startsWith("valid")),
+        name -> name,
+        name -> {
+          Cli.Result r = convertToCanonical(name, tmp.resolve(name + ".core"));
+          assertTrue(
+              r.out().startsWith("read " + CORPUS.resolve(name) + ": the specification layout\n"),
+              r::toString);
+        });
+  }
+
+  /**
+   * Converts corpus file {@code name} to {@code out}, checks that it succeeds and that {@code out}
+   * validates as canonical, and returns what convert said.
+   */
+  private static Cli.Result convertToCanonical(String name, Path out) {
+    Cli.Result r = Cli.run("convert", CORPUS.resolve(name), out);
+    assertEquals(0, r.exit(), r::toString);
+    Cli.Result v = Cli.run("validate", out);
+    assertEquals(out + ": ok (canonical)\n", v.out(), v::toString);
+    return r;
   }
 
   /** The section a fragment's upstream test encodes, from the test's name. */

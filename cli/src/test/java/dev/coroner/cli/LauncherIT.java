@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -20,17 +18,9 @@ class LauncherIT {
 
   @Test
   void launcherRunsTheBuiltJar() throws Exception {
-    Path repo = Cli.repo();
-    assumeTrue(Files.isRegularFile(repo.resolve("cli/target/coroner.jar")), "jar not built");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                repo.resolve("coroner").toString(),
-                "validate",
-                "conformance-suite/golden/state/two-modules-204.wast/19.core")
-            .directory(repo.toFile());
-    pb.environment().put("CORONER_NO_BUILD", "1");
-    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    Process p = pb.start();
+    Process p =
+        Launcher.coroner("validate", "conformance-suite/golden/state/two-modules-204.wast/19.core")
+            .start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "launcher finished");
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,21 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ProgramLauncherIT {
   @TempDir Path tmp;
 
-  private static ProcessBuilder coroner(String... args) {
-    Path repo = Cli.repo();
-    assumeTrue(Files.isRegularFile(repo.resolve("cli/target/coroner.jar")), "jar not built");
-    List<String> command = new java.util.ArrayList<>();
-    command.add(repo.resolve("coroner").toString());
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile());
-    pb.environment().put("CORONER_NO_BUILD", "1");
-    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    return pb;
-  }
-
   @Test
   void theProgramsOutputComesBeforeTheTrapAndTheBacktrace() throws Exception {
-    Process p = coroner("run", "programs/qsort-callback/qsort-callback.wasm", "--out",
+    Process p = Launcher.coroner("run", "programs/qsort-callback/qsort-callback.wasm", "--out",
         tmp.toString()).redirectErrorStream(true).start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
     String all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -59,7 +45,7 @@ class ProgramLauncherIT {
 
   @Test
   void aProgramsDumpIsItsGoldenByteForByte() throws Exception {
-    Process p = coroner("run", "programs/argv-env-file/argv-env-file.wasm",
+    Process p = Launcher.coroner("run", "programs/argv-env-file/argv-env-file.wasm",
         "--dir", "programs/argv-env-file/data::/data", "--env", "SCALE=-1",
         "--out", tmp.toString(), "--", "min").redirectErrorStream(true).start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
@@ -78,7 +64,7 @@ class ProgramLauncherIT {
   void ctrlCStopsAProgramThatNeverEndsWithoutADump() throws Exception {
     Path spin = Cli.wasm(tmp, "spin.wasm", Programs.SPIN);
     Path out = tmp.resolve("dumps");
-    Process p = coroner("run", spin.toString(), "--out", out.toString()).start();
+    Process p = Launcher.coroner("run", spin.toString(), "--out", out.toString()).start();
     try {
       BufferedReader stdout = new BufferedReader(
           new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -89,11 +75,7 @@ class ProgramLauncherIT {
       }
       assumeTrue(first != null || !err.contains("CORONER_NO_BUILD"), "jar out of date: " + err);
       assertEquals("started", first, err);
-      assumeTrue(!ignores(p.pid(), 2), "SIGINT is ignored in this environment (a background"
-          + " job of a non-interactive shell), so Ctrl-C cannot be simulated");
-      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
-      assertEquals(0, kill.waitFor());
-      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "stopped by SIGINT");
+      Launcher.ctrlC(p);
       err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
       assertEquals(130, p.exitValue(), err);
       assertTrue(err.startsWith(spin + ": stopped: interrupted by Ctrl-C (in function 1 of"
@@ -103,19 +85,5 @@ class ProgramLauncherIT {
     } finally {
       p.destroyForcibly();
     }
-  }
-
-  /** Whether process {@code pid} ignores signal {@code signal} (Linux: /proc/PID/status). */
-  private static boolean ignores(long pid, int signal) throws Exception {
-    Path status = Path.of("/proc/" + pid + "/status");
-    if (!Files.isReadable(status)) {
-      return false;
-    }
-    for (String line : Files.readAllLines(status)) {
-      if (line.startsWith("SigIgn:")) {
-        return new BigInteger(line.substring(7).trim(), 16).testBit(signal - 1);
-      }
-    }
-    return false;
   }
 }

@@ -1602,45 +1602,21 @@ final class FunctionTranslator {
       }
       case TABLE_FILL: {
         int table = r.readU32("table index");
-        int s = site(h);
-        Label start = rangeStart();
-        mv.visitVarInsn(ALOAD, 0);
-        pushInt(table);
-        load(h - 3);
-        load(h - 2);
-        load(h - 1);
-        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "tableFill", "(" + INSTANCE_DESC + "IIJI)V",
-            false);
-        rangeEnd(start, s);
+        tableCall(table, 3, "tableFill", "(" + INSTANCE_DESC + "IIJI)V");
         h -= 3;
         return;
       }
       case TABLE_GET: {
         int table = r.readU32("table index");
         int et = module.context().tableElemType(table);
-        int s = site(h);
-        Label start = rangeStart();
-        mv.visitVarInsn(ALOAD, 0);
-        pushInt(table);
-        load(h - 1);
-        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "tableGet", "(" + INSTANCE_DESC + "II)J",
-            false);
-        rangeEnd(start, s);
+        tableCall(table, 1, "tableGet", "(" + INSTANCE_DESC + "II)J");
         pop();
         pushStore(et);
         return;
       }
       case TABLE_SET: {
         int table = r.readU32("table index");
-        int s = site(h);
-        Label start = rangeStart();
-        mv.visitVarInsn(ALOAD, 0);
-        pushInt(table);
-        load(h - 2);
-        load(h - 1);
-        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "tableSet", "(" + INSTANCE_DESC + "IIJ)V",
-            false);
-        rangeEnd(start, s);
+        tableCall(table, 2, "tableSet", "(" + INSTANCE_DESC + "IIJ)V");
         h -= 2;
         return;
       }
@@ -1655,6 +1631,22 @@ final class FunctionTranslator {
       default:
         throw new Unsupported(in.text());
     }
+  }
+
+  /**
+   * Calls runtime {@code method} (descriptor {@code desc}) with the instance, {@code table} and
+   * the top {@code operands} stack values (left on the stack), its traps at a site here.
+   */
+  private void tableCall(int table, int operands, String method, String desc) {
+    int s = site(h);
+    Label start = rangeStart();
+    mv.visitVarInsn(ALOAD, 0);
+    pushInt(table);
+    for (int i = h - operands; i < h; i++) {
+      load(i);
+    }
+    mv.visitMethodInsn(INVOKESTATIC, RUNTIME, method, desc, false);
+    rangeEnd(start, s);
   }
 
   /** A bulk instruction with three i32 operands and up to two immediates (-1: none). */

@@ -117,20 +117,7 @@ final class TierRuntime {
   /** The call part of {@code call_indirect}: the element's checks, then the call. */
   static long[] callIndirect(
       Instance inst, int table, int type, int element, int depth, int fp, long[] args) {
-    long[] elems = inst.tables[table].elems;
-    if (Integer.compareUnsigned(element, elems.length) >= 0) {
-      throw new TierTrap(TrapException.UNDEFINED_ELEMENT,
-          " " + Integer.toUnsignedString(element), null, true);
-    }
-    long ref = elems[element];
-    if (ref == Store.NULL_REF) {
-      throw new TierTrap(TrapException.UNINITIALIZED_ELEMENT, " " + element, null, true);
-    }
-    FunctionInstance callee = inst.store.function(ref);
-    if (callee.typeId != inst.typeIds[type]) {
-      throw new TierTrap(TrapException.INDIRECT_CALL_TYPE_MISMATCH, "", "element " + element,
-          true);
-    }
+    FunctionInstance callee = indirectCallee(inst, table, type, element);
     return callFunction(inst, callee, depth, fp, args);
   }
 
@@ -140,6 +127,18 @@ final class TierRuntime {
    * or -1 if the call must take the general path ({@link #callIndirect}).
    */
   static int indirectTarget(Instance inst, int table, int type, int element) {
+    FunctionInstance callee = indirectCallee(inst, table, type, element);
+    if (callee.instance != inst || !(callee.tier instanceof CompiledCode)) {
+      return -1;
+    }
+    return ((CompiledCode) callee.tier).meta.code.index;
+  }
+
+  /**
+   * The callee of {@code call_indirect} through {@code element} of {@code table}, after its checks
+   * (the interpreter's traps, in its order): in bounds, not null, of type {@code type}.
+   */
+  private static FunctionInstance indirectCallee(Instance inst, int table, int type, int element) {
     long[] elems = inst.tables[table].elems;
     if (Integer.compareUnsigned(element, elems.length) >= 0) {
       throw new TierTrap(TrapException.UNDEFINED_ELEMENT,
@@ -154,10 +153,7 @@ final class TierRuntime {
       throw new TierTrap(TrapException.INDIRECT_CALL_TYPE_MISMATCH, "", "element " + element,
           true);
     }
-    if (callee.instance != inst || !(callee.tier instanceof CompiledCode)) {
-      return -1;
-    }
-    return ((CompiledCode) callee.tier).meta.code.index;
+    return callee;
   }
 
   private static long[] callFunction(

@@ -106,7 +106,7 @@ public final class WastValues {
   }
 
   /** Whether {@code bits} (an f32's low 32 bits, or an f64's) are a NaN of {@code pattern}. */
-  private static boolean nanMatches(boolean f32, long bits, NanPattern pattern) {
+  public static boolean nanMatches(boolean f32, long bits, NanPattern pattern) {
     long exponent = f32 ? 0x7F800000L : 0x7FF0000000000000L;
     long quiet = f32 ? 0x00400000L : 0x0008000000000000L;
     long payload = f32 ? 0x007FFFFFL : 0x000FFFFFFFFFFFFFL;

@@ -21,6 +21,12 @@ class FixtureRunnerTest {
     return Fixture.load(root, name);
   }
 
+  /** Loads fixture {@code name} with {@code text}; running it all must fail. */
+  private FixtureRunException runAllFails(String name, String text) throws Exception {
+    Fixture f = fixture(name, text);
+    return assertThrows(FixtureRunException.class, () -> FixtureRunner.runAll(f, options(10_000)));
+  }
+
   private static FixtureRunner.Options options(long millis) {
     return new FixtureRunner.Options(Duration.ofMillis(millis), 100);
   }
@@ -57,45 +63,45 @@ class FixtureRunnerTest {
 
   @Test
   void aWrongAssertionNamesTheLine() throws Exception {
-    Fixture f = fixture("wrong.wast",
-        "(module (func (export \"one\") (result i32) (i32.const 1)))\n"
-            + "(assert_return (invoke \"one\") (i32.const 2))\n"
-            + "(assert_trap (invoke \"one\") \"unreachable\")\n");
     FixtureRunException e =
-        assertThrows(FixtureRunException.class, () -> FixtureRunner.runAll(f, options(10_000)));
+        runAllFails(
+            "wrong.wast",
+            "(module (func (export \"one\") (result i32) (i32.const 1)))\n"
+                + "(assert_return (invoke \"one\") (i32.const 2))\n"
+                + "(assert_trap (invoke \"one\") \"unreachable\")\n");
     assertTrue(e.getMessage().startsWith("wrong.wast:2: expected"), e.getMessage());
   }
 
   @Test
   void anAssertedTrapThatDoesNotHappenNamesTheLine() throws Exception {
-    Fixture f = fixture("fine.wast",
-        "(module (func (export \"one\") (result i32) (i32.const 1)))\n"
-            + "(assert_trap (invoke \"one\") \"unreachable\")\n");
     FixtureRunException e =
-        assertThrows(FixtureRunException.class, () -> FixtureRunner.runAll(f, options(10_000)));
+        runAllFails(
+            "fine.wast",
+            "(module (func (export \"one\") (result i32) (i32.const 1)))\n"
+                + "(assert_trap (invoke \"one\") \"unreachable\")\n");
     assertEquals("fine.wast:2: expected a trap, but it completed normally", e.getMessage());
   }
 
   @Test
   void aTrapWhereNoneIsAssertedNamesTheLine() throws Exception {
-    Fixture f = fixture("early.wast",
-        "(module (func (export \"u\") unreachable))\n"
-            + "(invoke \"u\")\n"
-            + "(assert_trap (invoke \"u\") \"unreachable\")\n");
     FixtureRunException e =
-        assertThrows(FixtureRunException.class, () -> FixtureRunner.runAll(f, options(10_000)));
+        runAllFails(
+            "early.wast",
+            "(module (func (export \"u\") unreachable))\n"
+                + "(invoke \"u\")\n"
+                + "(assert_trap (invoke \"u\") \"unreachable\")\n");
     assertTrue(e.getMessage().startsWith("early.wast:2: trapped where no trap is asserted: "
         + "unreachable"), e.getMessage());
   }
 
   @Test
   void registeringAnUnknownModuleNamesIt() throws Exception {
-    Fixture f = fixture("reg.wast",
-        "(module $A (func (export \"u\") unreachable))\n"
-            + "(register \"B\" $Nope)\n"
-            + "(assert_trap (invoke $A \"u\") \"unreachable\")\n");
     FixtureRunException e =
-        assertThrows(FixtureRunException.class, () -> FixtureRunner.runAll(f, options(10_000)));
+        runAllFails(
+            "reg.wast",
+            "(module $A (func (export \"u\") unreachable))\n"
+                + "(register \"B\" $Nope)\n"
+                + "(assert_trap (invoke $A \"u\") \"unreachable\")\n");
     assertTrue(e.getMessage().startsWith("reg.wast:2: register: "), e.getMessage());
     assertTrue(e.getMessage().contains("$Nope"), e.getMessage());
   }

@@ -9,6 +9,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.List;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
@@ -84,67 +86,83 @@ final class ConformanceWriter {
   }
 
   private void addConstants(TypeSpec.Builder type) {
+    addConstant(
+        type,
+        FIXTURE_ROOT,
+        "Absolute fixture root used at generation (the harness may override it).\n",
+        suite.fixtureRoot().toString());
+    addConstant(
+        type,
+        GOLDEN_ROOT,
+        "{@code goldenRoot} of the annotation, as written (empty if not set).\n",
+        suite.goldenRoot());
+    addConstant(
+        type,
+        PROGRAM_ROOT,
+        "Absolute program root used at generation, empty if none (the harness may override"
+            + " it).\n",
+        suite.programRoot().map(Object::toString).orElse(""));
+  }
+
+  /** A {@code public static final String name = value;} with its javadoc. */
+  private static void addConstant(
+      TypeSpec.Builder type, String name, String javadoc, String value) {
     type.addField(
-        FieldSpec.builder(String.class, FIXTURE_ROOT, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc(
-                "Absolute fixture root used at generation (the harness may override it).\n")
-            .initializer("$S", suite.fixtureRoot().toString())
-            .build());
-    type.addField(
-        FieldSpec.builder(String.class, GOLDEN_ROOT, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("{@code goldenRoot} of the annotation, as written (empty if not set).\n")
-            .initializer("$S", suite.goldenRoot())
-            .build());
-    type.addField(
-        FieldSpec.builder(String.class, PROGRAM_ROOT, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc(
-                "Absolute program root used at generation, empty if none (the harness may override"
-                    + " it).\n")
-            .initializer("$S", suite.programRoot().map(Object::toString).orElse(""))
+        FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc(javadoc)
+            .initializer("$S", value)
             .build());
   }
 
   /** {@code fixtureHashes()}: every fixture seen at generation, path to SHA-256, in path order. */
   private void addFixtureHashes(TypeSpec.Builder type) {
-    ClassName map = ClassName.get("java.util", "Map");
-    ClassName linkedHashMap = ClassName.get("java.util", "LinkedHashMap");
-    ClassName collections = ClassName.get("java.util", "Collections");
-    CodeBlock.Builder body =
-        CodeBlock.builder()
-            .addStatement("$T<String, String> hashes = new $T<>()", map, linkedHashMap);
-    for (SuiteDescriptor.FixtureTests fixture : suite.fixtures()) {
-      body.addStatement("hashes.put($S, $S)", fixture.relativePath(), fixture.sha256());
-    }
-    body.addStatement("return $T.unmodifiableMap(hashes)", collections);
-    type.addMethod(
-        MethodSpec.methodBuilder(FIXTURE_HASHES)
-            .addJavadoc(
-                "Every fixture found at generation (relative path, {@code /}-separated) and the\n"
-                    + "SHA-256 of its bytes then, in path order; lets the harness spot fixtures\n"
-                    + "added, removed or changed since this class was generated.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(ParameterizedTypeName.get(map, ClassName.get(String.class), ClassName.get(String.class)))
-            .addCode(body.build())
-            .build());
+    addHashes(
+        type,
+        FIXTURE_HASHES,
+        "Every fixture found at generation (relative path, {@code /}-separated) and the\n"
+            + "SHA-256 of its bytes then, in path order; lets the harness spot fixtures\n"
+            + "added, removed or changed since this class was generated.\n",
+        suite.fixtures(),
+        SuiteDescriptor.FixtureTests::relativePath,
+        SuiteDescriptor.FixtureTests::sha256);
   }
 
   /** {@code programHashes()}: every program run spec seen at generation, id to SHA-256. */
   private void addProgramHashes(TypeSpec.Builder type) {
+    addHashes(
+        type,
+        PROGRAM_HASHES,
+        "Every program run spec found at generation (its path under the program root,\n"
+            + "{@code /}-separated) and the SHA-256 of its bytes then, in path order.\n",
+        suite.programs(),
+        SuiteDescriptor.ProgramTest::specId,
+        SuiteDescriptor.ProgramTest::sha256);
+  }
+
+  /**
+   * A method {@code name()} returning an unmodifiable map that puts, for each of {@code items} in
+   * order, its {@code key} and its {@code sha256}.
+   */
+  private static <T> void addHashes(
+      TypeSpec.Builder type,
+      String name,
+      String javadoc,
+      List<T> items,
+      Function<T, String> key,
+      Function<T, String> sha256) {
     ClassName map = ClassName.get("java.util", "Map");
     ClassName linkedHashMap = ClassName.get("java.util", "LinkedHashMap");
     ClassName collections = ClassName.get("java.util", "Collections");
     CodeBlock.Builder body =
         CodeBlock.builder()
             .addStatement("$T<String, String> hashes = new $T<>()", map, linkedHashMap);
-    for (SuiteDescriptor.ProgramTest program : suite.programs()) {
-      body.addStatement("hashes.put($S, $S)", program.specId(), program.sha256());
+    for (T item : items) {
+      body.addStatement("hashes.put($S, $S)", key.apply(item), sha256.apply(item));
     }
     body.addStatement("return $T.unmodifiableMap(hashes)", collections);
     type.addMethod(
-        MethodSpec.methodBuilder(PROGRAM_HASHES)
-            .addJavadoc(
-                "Every program run spec found at generation (its path under the program root,\n"
-                    + "{@code /}-separated) and the SHA-256 of its bytes then, in path order.\n")
+        MethodSpec.methodBuilder(name)
+            .addJavadoc(javadoc)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(ParameterizedTypeName.get(map, ClassName.get(String.class), ClassName.get(String.class)))
             .addCode(body.build())
@@ -155,10 +173,7 @@ final class ConformanceWriter {
     String displayName = program.displayName();
     String methodName = names.newName(displayName.replace(':', '_'));
     type.addMethod(
-        MethodSpec.methodBuilder(methodName)
-            .addAnnotation(TEST)
-            .addAnnotation(AnnotationSpec.builder(DISPLAY_NAME).addMember("value", "$S", displayName).build())
-            .addException(Throwable.class)
+        testMethod(methodName, displayName)
             .addStatement(
                 "$T.check($N, $S, $S, $S)",
                 PROGRAM_CONFORMANCE,
@@ -169,14 +184,19 @@ final class ConformanceWriter {
             .build());
   }
 
+  /** A JUnit test {@code methodName}, shown as {@code displayName}, that may throw anything. */
+  private static MethodSpec.Builder testMethod(String methodName, String displayName) {
+    return MethodSpec.methodBuilder(methodName)
+        .addAnnotation(TEST)
+        .addAnnotation(AnnotationSpec.builder(DISPLAY_NAME).addMember("value", "$S", displayName).build())
+        .addException(Throwable.class);
+  }
+
   private void addTest(TypeSpec.Builder type, SuiteDescriptor.FixtureTests fixture, int line) {
     String displayName = fixture.relativePath() + ":" + line;
     String methodName = names.newName(fixture.relativePath() + "_" + line);
     type.addMethod(
-        MethodSpec.methodBuilder(methodName)
-            .addAnnotation(TEST)
-            .addAnnotation(AnnotationSpec.builder(DISPLAY_NAME).addMember("value", "$S", displayName).build())
-            .addException(Throwable.class)
+        testMethod(methodName, displayName)
             .addStatement(
                 "$T.check($N, $S, $S, $L)",
                 CONFORMANCE,

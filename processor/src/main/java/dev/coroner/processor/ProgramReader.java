@@ -1,10 +1,9 @@
 package dev.coroner.processor;
 
-import dev.coroner.fixtures.Fixture;
+import dev.coroner.processor.SuiteDescriptor.Problem;
 import dev.coroner.wasi.ProgramSpec;
 import dev.coroner.wasi.ProgramSpecException;
 import java.io.IOException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +28,16 @@ final class ProgramReader {
       ids = ProgramSpec.discover(root);
     } catch (IOException e) {
       problems.add(
-          error(ConformanceMessages.FIXTURE_IO, "cannot list program root " + root + ": " + e));
+          Problem.error(
+              ConformanceMessages.FIXTURE_IO, "cannot list program root " + root + ": " + e));
       return new Result(programs, problems);
     }
     if (ids.isEmpty()) {
       problems.add(
-          new SuiteDescriptor.Problem(
-              false,
-              ConformanceMessages.NO_PROGRAMS + " no " + ProgramSpec.SUFFIX + " run spec under "
-                  + root + "; no program test generated"));
+          Problem.warning(
+              ConformanceMessages.NO_PROGRAMS,
+              "no " + ProgramSpec.SUFFIX + " run spec under " + root
+                  + "; no program test generated"));
     }
     for (String id : ids) {
       readOne(root, id, programs, problems);
@@ -50,11 +50,8 @@ final class ProgramReader {
       String id,
       List<SuiteDescriptor.ProgramTest> programs,
       List<SuiteDescriptor.Problem> problems) {
-    String sha256;
-    try {
-      sha256 = Fixture.sha256(root.resolve(id));
-    } catch (IOException | InvalidPathException e) {
-      problems.add(error(ConformanceMessages.FIXTURE_IO, id + ": cannot read run spec: " + e));
+    String sha256 = SuiteReader.sha256(root, id, "run spec", problems);
+    if (sha256 == null) {
       return;
     }
     Optional<String> key = Optional.empty();
@@ -66,14 +63,11 @@ final class ProgramReader {
                   ? SuiteDescriptor.ProgramTest.TRAP
                   : SuiteDescriptor.ProgramTest.EXIT);
     } catch (ProgramSpecException e) {
-      problems.add(error(ConformanceMessages.PROGRAM_SPEC, e.getMessage()));
+      problems.add(Problem.error(ConformanceMessages.PROGRAM_SPEC, e.getMessage()));
     } catch (IOException e) {
-      problems.add(error(ConformanceMessages.FIXTURE_IO, id + ": cannot read run spec: " + e));
+      problems.add(
+          Problem.error(ConformanceMessages.FIXTURE_IO, id + ": cannot read run spec: " + e));
     }
     programs.add(new SuiteDescriptor.ProgramTest(id, sha256, key));
-  }
-
-  private static SuiteDescriptor.Problem error(String tag, String text) {
-    return new SuiteDescriptor.Problem(true, tag + " " + text);
   }
 }

@@ -85,7 +85,17 @@ record SuiteDescriptor(
    * @param error whether it is an ERROR (else a WARNING)
    * @param message the full message, starting with a {@link ConformanceMessages} tag
    */
-  record Problem(boolean error, String message) {}
+  record Problem(boolean error, String message) {
+    /** An ERROR: {@code tag}, a space, then {@code text}. */
+    static Problem error(String tag, String text) {
+      return new Problem(true, tag + " " + text);
+    }
+
+    /** A WARNING: {@code tag}, a space, then {@code text}. */
+    static Problem warning(String tag, String text) {
+      return new Problem(false, tag + " " + text);
+    }
+  }
 
   /** Tests of {@code .wast}/{@code .wat} fixtures. */
   int fixtureTestCount() {

@@ -4,6 +4,7 @@ import dev.coroner.fixtures.Command;
 import dev.coroner.fixtures.Fixture;
 import dev.coroner.fixtures.FixtureException;
 import dev.coroner.fixtures.FixtureSyntaxException;
+import dev.coroner.processor.SuiteDescriptor.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -61,15 +62,15 @@ final class SuiteReader {
       paths = Fixture.discover(root);
     } catch (IOException e) {
       problems.add(
-          error(ConformanceMessages.FIXTURE_IO, "cannot list fixture root " + root + ": " + e));
+          Problem.error(
+              ConformanceMessages.FIXTURE_IO, "cannot list fixture root " + root + ": " + e));
       return;
     }
     if (paths.isEmpty()) {
       problems.add(
-          new SuiteDescriptor.Problem(
-              false,
-              ConformanceMessages.NO_FIXTURES + " no .wast or .wat fixture under " + root
-                  + "; no conformance test generated"));
+          Problem.warning(
+              ConformanceMessages.NO_FIXTURES,
+              "no .wast or .wat fixture under " + root + "; no conformance test generated"));
     }
     for (String path : paths) {
       readOne(root, path, fixtures, problems);
@@ -81,11 +82,8 @@ final class SuiteReader {
       String path,
       List<SuiteDescriptor.FixtureTests> fixtures,
       List<SuiteDescriptor.Problem> problems) {
-    String sha256;
-    try {
-      sha256 = Fixture.sha256(root.resolve(path));
-    } catch (IOException | InvalidPathException e) {
-      problems.add(error(ConformanceMessages.FIXTURE_IO, path + ": cannot read fixture: " + e));
+    String sha256 = sha256(root, path, "fixture", problems);
+    if (sha256 == null) {
       return;
     }
     List<Integer> lines = new ArrayList<>();
@@ -96,7 +94,7 @@ final class SuiteReader {
       }
       if (lines.isEmpty()) {
         problems.add(
-            error(
+            Problem.error(
                 ConformanceMessages.NO_TRAP,
                 path + ": no assert_trap or assert_exhaustion, so it produces no coredump"
                     + " (a .wat needs a ';; @trap (invoke ...)' directive or a start function"
@@ -105,17 +103,28 @@ final class SuiteReader {
       // A changed file is re-read; keep the hash of the bytes that were converted.
       sha256 = fixture.sha256();
     } catch (FixtureSyntaxException e) {
-      problems.add(error(ConformanceMessages.FIXTURE_SYNTAX, e.getMessage()));
+      problems.add(Problem.error(ConformanceMessages.FIXTURE_SYNTAX, e.getMessage()));
     } catch (FixtureException e) { // FixtureFormatException, the only other kind
-      problems.add(error(ConformanceMessages.FIXTURE_FORMAT, e.getMessage()));
+      problems.add(Problem.error(ConformanceMessages.FIXTURE_FORMAT, e.getMessage()));
     } catch (IOException e) {
-      problems.add(error(ConformanceMessages.FIXTURE_IO, path + ": " + e));
+      problems.add(Problem.error(ConformanceMessages.FIXTURE_IO, path + ": " + e));
     }
     fixtures.add(new SuiteDescriptor.FixtureTests(path, sha256, lines));
   }
 
-  private static SuiteDescriptor.Problem error(String tag, String text) {
-    return new SuiteDescriptor.Problem(true, tag + " " + text);
+  /**
+   * The SHA-256 of the file {@code relative} under {@code root}, or null after adding the error
+   * that it cannot be read (a {@code what}, as the message calls it).
+   */
+  static String sha256(Path root, String relative, String what, List<Problem> problems) {
+    try {
+      return Fixture.sha256(root.resolve(relative));
+    } catch (IOException | InvalidPathException e) {
+      problems.add(
+          Problem.error(
+              ConformanceMessages.FIXTURE_IO, relative + ": cannot read " + what + ": " + e));
+      return null;
+    }
   }
 
   /** Whether the fixture root is usable; otherwise the message to report. */

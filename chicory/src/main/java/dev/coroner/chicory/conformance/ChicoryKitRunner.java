@@ -11,35 +11,25 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Value;
 import dev.coroner.chicory.ChicoryCoredumps;
 import dev.coroner.coredump.CoreDump;
-import dev.coroner.coredump.CoreDumpEncoder;
-import dev.coroner.fixtures.Fixture;
-import dev.coroner.fixtures.NanPattern;
 import dev.coroner.fixtures.ValueType;
 import dev.coroner.fixtures.WastValue;
+import dev.coroner.harness.WastValues;
 import dev.coroner.harness.kit.Expect;
 import dev.coroner.harness.kit.Kit;
 import dev.coroner.harness.kit.KitCase;
 import dev.coroner.harness.kit.KitException;
 import dev.coroner.harness.kit.KitModule;
+import dev.coroner.harness.kit.KitRunners;
 import dev.coroner.harness.kit.KitStep;
 import dev.coroner.harness.kit.ReferenceRunner;
-import dev.coroner.wasi.ProgramRunner;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A runtime consuming a conformance kit with Chicory 1.7.5's interpreter as the engine and {@link
@@ -91,20 +81,7 @@ public final class ChicoryKitRunner {
     Thread t = new Thread(null, task, "chicory-kit " + entry.id(), THREAD_STACK_BYTES);
     t.setDaemon(true);
     t.start();
-    try {
-      return CoreDumpEncoder.encode(task.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException e) {
-      t.interrupt();
-      throw new KitException(entry.id() + ": did not finish within " + timeout.toSeconds() + " s");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof KitException k) {
-        throw k;
-      }
-      throw new KitException(entry.id() + ": " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KitException(entry.id() + ": interrupted", e);
-    }
+    return KitRunners.awaitDump(entry, task, timeout, t::interrupt);
   }
 
   /**
@@ -115,31 +92,14 @@ public final class ChicoryKitRunner {
    */
   public static List<ReferenceRunner.Outcome> writeDumps(Kit kit, Path dumps, Duration timeout)
       throws IOException {
-    List<ReferenceRunner.Outcome> out = new ArrayList<>();
-    for (Kit.Entry e : kit.cases()) {
-      Path file = dumps.resolve(e.dump());
-      Files.deleteIfExists(file);
-      byte[] dump;
-      try {
-        dump = run(kit, e, timeout);
-      } catch (KitException ex) {
-        out.add(new ReferenceRunner.Outcome(e.id(), -1, ex.getMessage()));
-        continue;
-      }
-      Files.createDirectories(file.getParent());
-      Files.write(file, dump);
-      out.add(new ReferenceRunner.Outcome(e.id(), dump.length, ""));
-    }
-    return out;
+    return KitRunners.writeDumps(kit, dumps, (k, e) -> run(k, e, timeout));
   }
 
   private CoreDump steps() throws KitException {
     CoreDump dump = null;
     for (int i = 0; i < kase.steps().size(); i++) {
       KitStep step = kase.steps().get(i);
-      String where =
-          kase.id() + " step " + i + " (" + step.op()
-              + (step.line().isPresent() ? ", line " + step.line().getAsInt() : "") + ")";
+      String where = KitRunners.where(kase, i);
       ChicoryException trap = perform(step, where);
       if (trap != null && i == kase.trap().step()) {
         dump = coredumps.coreDumpOf(trap)
@@ -158,25 +118,9 @@ public final class ChicoryKitRunner {
    * program fixtures' fixed clock and seeded random numbers; output is discarded.
    */
   private CoreDump program() throws KitException {
-    if (kase.steps().size() != 1 || !(kase.steps().get(0) instanceof KitStep.WasiStart start)) {
-      throw new KitException(
-          kase.id() + ": a wasi-command case must have exactly one step, a wasi-start");
-    }
+    KitStep.WasiStart start = KitRunners.wasiStart(kase);
     String where = kase.id() + " step 0 (wasi-start)";
-    byte[] stdin = start.stdin().isPresent() ? read(start.stdin().get()) : new byte[0];
-    WasiOptions.Builder options = WasiOptions.builder()
-        .withArguments(start.args())
-        .withStdin(new ByteArrayInputStream(stdin), false)
-        .withStdout(OutputStream.nullOutputStream(), false)
-        .withStderr(OutputStream.nullOutputStream(), false)
-        .withClock(ProgramRunner.CLOCK)
-        .withRandom(new Random(ProgramRunner.RANDOM_SEED));
-    for (KitStep.EnvVar e : start.env()) {
-      options.withEnvironment(e.name(), e.value());
-    }
-    for (KitStep.Preopen p : start.preopens()) {
-      options.withDirectory(p.guest(), kit.file(entry, p.host()));
-    }
+    WasiOptions.Builder options = KitRunners.wasiOptions(kit, entry, start);
     WasmModule module = module(start.module(), where);
     try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options.build()).build()) {
       // Chicory runs an exported _start inside build() unless told not to; it is called once the
@@ -197,14 +141,6 @@ public final class ChicoryKitRunner {
       throw new KitException(where + ": Chicory failed with " + e, e);
     }
     throw new KitException(where + ": expected a trap, but _start returned");
-  }
-
-  private byte[] read(String name) throws KitException {
-    try {
-      return Files.readAllBytes(kit.file(entry, name));
-    } catch (IOException e) {
-      throw new KitException(entry.dir() + "/" + name + ": cannot read: " + e, e);
-    }
   }
 
   /** Performs a step; returns its trap when it must trap, else null. */
@@ -274,11 +210,7 @@ public final class ChicoryKitRunner {
     }
     KitModule km = kase.module(file)
         .orElseThrow(() -> new KitException(where + ": module " + file + " is not in the case"));
-    byte[] bytes = read(file);
-    if (!Fixture.sha256(bytes).equals(km.sha256())) {
-      throw new KitException(
-          entry.dir() + "/" + file + ": SHA-256 differs from the manifest's; the kit is damaged");
-    }
+    byte[] bytes = KitRunners.readModule(kit, entry, km);
     m = coredumps.parse(bytes, km.dumpName());
     parsed.put(file, m);
     return m;
@@ -322,14 +254,7 @@ public final class ChicoryKitRunner {
     }
     if (expected instanceof WastValue.Nan nan) {
       boolean f32 = nan.type() == ValueType.F32;
-      long exponent = f32 ? 0x7F800000L : 0x7FF0000000000000L;
-      long quiet = f32 ? 0x00400000L : 0x0008000000000000L;
-      long payload = f32 ? 0x007FFFFFL : 0x000FFFFFFFFFFFFFL;
-      long bits = f32 ? got & 0xFFFFFFFFL : got;
-      boolean isNan = (bits & exponent) == exponent && (bits & payload) != 0;
-      return nan.pattern() == NanPattern.CANONICAL
-          ? (bits & (exponent | payload)) == (exponent | quiet)
-          : isNan && (bits & quiet) != 0;
+      return WastValues.nanMatches(f32, f32 ? got & 0xFFFFFFFFL : got, nan.pattern());
     }
     if (expected instanceof WastValue.Ref r) {
       if (r.isNull()) {

@@ -47,13 +47,7 @@ public final class JsonWriter {
       sb.append(first ? "\n" : ",\n");
       first = false;
       sb.append("  ".repeat(indent + 1));
-      Object member = m;
-      if (isMap) {
-        Map.Entry<?, ?> e = (Map.Entry<?, ?>) m;
-        string(sb, (String) e.getKey());
-        sb.append(": ");
-        member = e.getValue();
-      }
+      Object member = member(sb, m, isMap);
       write(sb, member, indent + 1);
     }
     if (!first) {
@@ -74,13 +68,7 @@ public final class JsonWriter {
         sb.append(", ");
       }
       first = false;
-      Object member = m;
-      if (isMap) {
-        Map.Entry<?, ?> e = (Map.Entry<?, ?>) m;
-        string(sb, (String) e.getKey());
-        sb.append(": ");
-        member = e.getValue();
-      }
+      Object member = member(sb, m, isMap);
       if (member instanceof Map || member instanceof List) {
         if (!isFlat(member)) {
           return null;
@@ -92,6 +80,20 @@ public final class JsonWriter {
       }
     }
     return sb.append(isMap ? '}' : ']').toString();
+  }
+
+  /**
+   * Writes the key of map member {@code m} (an entry) and returns its value; a list member is its
+   * own value.
+   */
+  private static Object member(StringBuilder sb, Object m, boolean isMap) {
+    if (!isMap) {
+      return m;
+    }
+    Map.Entry<?, ?> e = (Map.Entry<?, ?>) m;
+    string(sb, (String) e.getKey());
+    sb.append(": ");
+    return e.getValue();
   }
 
   private static boolean isFlat(Object container) {
@@ -125,28 +127,21 @@ public final class JsonWriter {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        default:
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
+      String escape =
+          switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> null;
+          };
+      if (escape != null) {
+        sb.append(escape);
+      } else if (c < 0x20) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
       }
     }
     sb.append('"');

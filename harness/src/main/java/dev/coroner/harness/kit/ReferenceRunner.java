@@ -1,8 +1,6 @@
 package dev.coroner.harness.kit;
 
 import dev.coroner.coredump.CoreDump;
-import dev.coroner.coredump.CoreDumpEncoder;
-import dev.coroner.fixtures.Fixture;
 import dev.coroner.fixtures.ValueType;
 import dev.coroner.fixtures.WastValue;
 import dev.coroner.harness.WastValues;
@@ -16,19 +14,15 @@ import dev.coroner.interpreter.script.ScriptAction;
 import dev.coroner.interpreter.script.ScriptEnvironment;
 import dev.coroner.interpreter.script.ScriptValue;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A runtime consuming a kit, as a runtime author would write one, with Coroner's interpreter as
@@ -48,18 +42,7 @@ public final class ReferenceRunner {
   private ReferenceRunner(Kit kit, Kit.Entry entry, KitCase kase) throws KitException {
     this.kase = kase;
     for (KitModule m : kase.modules()) {
-      Path file = kit.file(entry, m.file());
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(file);
-      } catch (IOException e) {
-        throw new KitException(entry.dir() + "/" + m.file() + ": cannot read: " + e, e);
-      }
-      if (!Fixture.sha256(bytes).equals(m.sha256())) {
-        throw new KitException(
-            entry.dir() + "/" + m.file() + ": SHA-256 differs from the manifest's; the kit is"
-                + " damaged");
-      }
+      byte[] bytes = KitRunners.readModule(kit, entry, m);
       try {
         modules.put(m.file(), WasmModule.parse(bytes));
       } catch (WasmException e) {
@@ -108,22 +91,14 @@ public final class ReferenceRunner {
         });
     try {
       Future<CoreDump> result = worker.submit(run::call);
-      try {
-        return CoreDumpEncoder.encode(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-      } catch (TimeoutException e) {
-        interrupt.run();
-        result.cancel(true);
-        throw new KitException(entry.id() + ": did not finish within " + timeout.toSeconds()
-            + " s");
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof KitException k) {
-          throw k;
-        }
-        throw new KitException(entry.id() + ": " + e.getCause(), e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new KitException(entry.id() + ": interrupted", e);
-      }
+      return KitRunners.awaitDump(
+          entry,
+          result,
+          timeout,
+          () -> {
+            interrupt.run();
+            result.cancel(true);
+          });
     } finally {
       worker.shutdownNow();
     }
@@ -146,31 +121,14 @@ public final class ReferenceRunner {
    */
   public static List<Outcome> writeDumps(Kit kit, Path dumps, Duration timeout)
       throws IOException {
-    List<Outcome> out = new ArrayList<>();
-    for (Kit.Entry e : kit.cases()) {
-      Path file = dumps.resolve(e.dump());
-      Files.deleteIfExists(file);
-      byte[] dump;
-      try {
-        dump = run(kit, e, timeout);
-      } catch (KitException ex) {
-        out.add(new Outcome(e.id(), -1, ex.getMessage()));
-        continue;
-      }
-      Files.createDirectories(file.getParent());
-      Files.write(file, dump);
-      out.add(new Outcome(e.id(), dump.length, ""));
-    }
-    return out;
+    return KitRunners.writeDumps(kit, dumps, (k, e) -> run(k, e, timeout));
   }
 
   private CoreDump steps() throws KitException {
     CoreDump dump = null;
     for (int i = 0; i < kase.steps().size(); i++) {
       KitStep step = kase.steps().get(i);
-      String where =
-          kase.id() + " step " + i + " (" + step.op()
-              + (step.line().isPresent() ? ", line " + step.line().getAsInt() : "") + ")";
+      String where = KitRunners.where(kase, i);
       TrapException trap = perform(step, where);
       if (trap != null && i == kase.trap().step()) {
         dump = trap.coreDump()
@@ -228,6 +186,15 @@ public final class ReferenceRunner {
     if (!expect.traps()) {
       throw new KitException(where + ": trapped where no trap is expected: " + trap.getMessage());
     }
+    checkTrap(trap, expect, where);
+    return trap;
+  }
+
+  /**
+   * Checks {@code trap} against the expected one: an exhaustion where one is expected, and a
+   * message that starts with the expected text.
+   */
+  static void checkTrap(TrapException trap, Expect expect, String where) throws KitException {
     if (expect.kind() == Expect.Kind.EXHAUSTION && !trap.isExhaustion()) {
       throw new KitException(
           where + ": expected call stack exhaustion, got trap \"" + trap.getMessage() + "\"");
@@ -236,7 +203,6 @@ public final class ReferenceRunner {
       throw new KitException(
           where + ": expected trap \"" + expect.text() + "\", got \"" + trap.getMessage() + "\"");
     }
-    return trap;
   }
 
   /** The environment's name for instance {@code n}. */

@@ -63,19 +63,10 @@ public record GoldenSubjects(List<V8Subject> subjects, List<String> skipped) {
       for (Command.Trapping command : fixture.trappingCommands()) {
         GoldenId id = GoldenId.of(path, command.line());
         expected.add(id);
-        Path core = layout.core(id);
-        if (!Files.isRegularFile(core)) {
-          skipped.add(id + ": no golden yet (its conformance test reports [GoldenMissing])");
-          continue;
+        CoreDump dump = golden(layout, id, skipped);
+        if (dump != null) {
+          subjects.add(new V8Subject(id, dump, job));
         }
-        CoreDump dump;
-        try {
-          dump = CoreDumpDecoder.decode(Files.readAllBytes(core));
-        } catch (CoreDumpFormatException e) {
-          skipped.add(id + ": the golden is invalid (its conformance test reports it)");
-          continue;
-        }
-        subjects.add(new V8Subject(id, dump, job));
       }
     }
     if (Files.isDirectory(goldenRoot)) {
@@ -119,19 +110,10 @@ public record GoldenSubjects(List<V8Subject> subjects, List<String> skipped) {
       }
       GoldenId id = GoldenId.ofProgram(specId, true);
       expected.add(id);
-      Path core = layout.core(id);
-      if (!Files.isRegularFile(core)) {
-        skipped.add(id + ": no golden yet (its conformance test reports [GoldenMissing])");
-        continue;
+      CoreDump dump = golden(layout, id, skipped);
+      if (dump != null) {
+        subjects.add(new V8Subject(id, dump, V8Job.Program.of(spec, id)));
       }
-      CoreDump dump;
-      try {
-        dump = CoreDumpDecoder.decode(Files.readAllBytes(core));
-      } catch (CoreDumpFormatException e) {
-        skipped.add(id + ": the golden is invalid (its conformance test reports it)");
-        continue;
-      }
-      subjects.add(new V8Subject(id, dump, V8Job.Program.of(spec, id)));
     }
     Path programGoldens = goldenRoot.resolve(GoldenId.PROGRAMS);
     if (Files.isDirectory(programGoldens)) {
@@ -143,6 +125,27 @@ public record GoldenSubjects(List<V8Subject> subjects, List<String> skipped) {
       }
     }
     return new GoldenSubjects(subjects, skipped);
+  }
+
+  /**
+   * The golden dump of {@code id}, or null after adding to {@code skipped} why there is none to
+   * check: not blessed yet, or invalid.
+   *
+   * @throws IOException if the golden cannot be read
+   */
+  private static CoreDump golden(GoldenLayout layout, GoldenId id, List<String> skipped)
+      throws IOException {
+    Path core = layout.core(id);
+    if (!Files.isRegularFile(core)) {
+      skipped.add(id + ": no golden yet (its conformance test reports [GoldenMissing])");
+      return null;
+    }
+    try {
+      return CoreDumpDecoder.decode(Files.readAllBytes(core));
+    } catch (CoreDumpFormatException e) {
+      skipped.add(id + ": the golden is invalid (its conformance test reports it)");
+      return null;
+    }
   }
 
   /** These subjects followed by {@code more}'s, and both lists of what was left out. */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,20 +42,15 @@ class EncoderSuiteTest {
 
   /** An encoder that edits the state, then encodes it canonically. */
   private static CoredumpEncoder editing(String name, UnaryOperator<CoreDump> edit) {
-    return new CoredumpEncoder() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public byte[] encode(CoreDump dump) {
-        return CoreDumpEncoder.encode(edit.apply(dump));
-      }
-    };
+    return encoder(name, dump -> CoreDumpEncoder.encode(edit.apply(dump)));
   }
 
+  /** An encoder that encodes the state canonically, then edits the bytes. */
   private static CoredumpEncoder bytes(String name, UnaryOperator<byte[]> edit) {
+    return encoder(name, dump -> edit.apply(CoreDumpEncoder.encode(dump)));
+  }
+
+  private static CoredumpEncoder encoder(String name, Function<CoreDump, byte[]> encode) {
     return new CoredumpEncoder() {
       @Override
       public String name() {
@@ -63,7 +59,7 @@ class EncoderSuiteTest {
 
       @Override
       public byte[] encode(CoreDump dump) {
-        return edit.apply(CoreDumpEncoder.encode(dump));
+        return encode.apply(dump);
       }
     };
   }

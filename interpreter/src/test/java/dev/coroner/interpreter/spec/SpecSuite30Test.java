@@ -74,13 +74,10 @@ class SpecSuite30Test {
       System.out.println("[spec 3.0] SKIPPED: " + why);
       assumeTrue(false, why);
     }
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.filter(p -> p.toString().endsWith(".wast")).sorted().forEach(files::add);
-    }
+    List<Path> files = SpecSuiteTest.wastFiles(dir);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     for (Path f : files) {
-      String rel = dir.relativize(f).toString().replace('\\', '/');
+      String rel = SpecSuiteTest.relative(dir, f);
       if (Scope.notImplemented(rel) == null) {
         CONVERTED.computeIfAbsent(f, k -> pool.submit(() -> Wast.convert(k)));
       }
@@ -88,7 +85,7 @@ class SpecSuite30Test {
     pool.shutdown();
     List<DynamicNode> nodes = new ArrayList<>();
     for (Path f : files) {
-      nodes.add(fileNode(f, dir.relativize(f).toString().replace('\\', '/')));
+      nodes.add(fileNode(f, SpecSuiteTest.relative(dir, f)));
     }
     nodes.add(DynamicTest.dynamicTest("spec-report-3.0", SpecSuite30Test::writeReport));
     return nodes.stream();

@@ -67,10 +67,7 @@ class SpecSuiteTest {
       System.out.println("[spec] SKIPPED: " + why);
       assumeTrue(false, why);
     }
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.filter(p -> p.toString().endsWith(".wast")).sorted().forEach(files::add);
-    }
+    List<Path> files = wastFiles(dir);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     for (Path f : files) {
       CONVERTED.computeIfAbsent(f, k -> pool.submit(() -> Wast.convert(k)));
@@ -78,11 +75,24 @@ class SpecSuiteTest {
     pool.shutdown();
     List<DynamicNode> nodes = new ArrayList<>();
     for (Path f : files) {
-      String rel = dir.relativize(f).toString().replace('\\', '/');
-      nodes.add(fileNode(f, rel));
+      nodes.add(fileNode(f, relative(dir, f)));
     }
     nodes.add(DynamicTest.dynamicTest("spec-report", SpecSuiteTest::writeReport));
     return nodes.stream();
+  }
+
+  /** The {@code .wast} files under {@code dir}, at any depth, in path order. */
+  static List<Path> wastFiles(Path dir) throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.filter(p -> p.toString().endsWith(".wast")).sorted().forEach(files::add);
+    }
+    return files;
+  }
+
+  /** {@code file}'s path under {@code dir}, {@code /}-separated. */
+  static String relative(Path dir, Path file) {
+    return dir.relativize(file).toString().replace('\\', '/');
   }
 
   private static DynamicNode fileNode(Path file, String rel) {

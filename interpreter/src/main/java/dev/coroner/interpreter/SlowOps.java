@@ -40,8 +40,6 @@ final class SlowOps {
       case Op.I32_CLZ: st[sp - 1] = I32.clz((int) st[sp - 1]); return sp;
       case Op.I32_CTZ: st[sp - 1] = I32.ctz((int) st[sp - 1]); return sp;
       case Op.I32_POPCNT: st[sp - 1] = I32.popcnt((int) st[sp - 1]); return sp;
-      case Op.I32_ROTL: sp--; st[sp - 1] = I32.rotl((int) st[sp - 1], (int) st[sp]); return sp;
-      case Op.I32_ROTR: sp--; st[sp - 1] = I32.rotr((int) st[sp - 1], (int) st[sp]); return sp;
       case Op.I64_CLZ: st[sp - 1] = I64.clz(st[sp - 1]); return sp;
       case Op.I64_CTZ: st[sp - 1] = I64.ctz(st[sp - 1]); return sp;
       case Op.I64_POPCNT: st[sp - 1] = I64.popcnt(st[sp - 1]); return sp;

@@ -924,8 +924,16 @@ final class Machine {
             st[sp - 1] = I32.shrU((int) st[sp - 1], (int) st[sp]);
             pc++;
             break;
-          case Op.I32_ROTL: sp--; st[sp - 1] = I32.rotl((int) st[sp - 1], (int) st[sp]); pc++; break;
-          case Op.I32_ROTR: sp--; st[sp - 1] = I32.rotr((int) st[sp - 1], (int) st[sp]); pc++; break;
+          case Op.I32_ROTL:
+            sp--;
+            st[sp - 1] = I32.rotl((int) st[sp - 1], (int) st[sp]);
+            pc++;
+            break;
+          case Op.I32_ROTR:
+            sp--;
+            st[sp - 1] = I32.rotr((int) st[sp - 1], (int) st[sp]);
+            pc++;
+            break;
           case Op.I32_ADD_CONST:
             st[sp - 1] = I32.add((int) st[sp - 1], code[pc + 1]);
             pc += 2;

@@ -11,11 +11,11 @@ import dev.coroner.interpreter.semantics.I64;
 
 /**
  * The less frequent numeric instructions (f32 arithmetic and comparisons, bit counts, i64
- * rotations, float rounding, min/max, conversions) and {@link Op#REF_NULL}, kept out of {@link Machine}'s
- * loop so the loop stays small enough for the JIT. None has immediates; each moves its operands
- * between the value stack and its semantics, in place, and returns the new stack pointer. Trapping
- * conversions throw {@link dev.coroner.interpreter.semantics.Trap}, which the loop turns into a
- * positioned trap.
+ * rotations, float rounding, min/max, conversions) and {@link Op#REF_NULL}, kept out of {@link
+ * Machine}'s loop so the loop stays small enough for the JIT. None has immediates; each moves its
+ * operands between the value stack and its semantics, in place, and returns the new stack pointer.
+ * Trapping conversions throw {@link dev.coroner.interpreter.semantics.Trap}, which the loop turns
+ * into a positioned trap.
  *
  * <p>Slot bits: i32 results are stored sign-extended, f32 arithmetic results as their raw bits
  * sign-extended, and the f32 bit operations and reinterpretations zero-extended, exactly as the

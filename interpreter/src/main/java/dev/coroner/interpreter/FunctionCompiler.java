@@ -368,6 +368,16 @@ final class FunctionCompiler {
           }
         }
         break;
+      case Op.I32_AND:
+      case Op.I32_SHL:
+      case Op.I32_SHR_U:
+      case Op.I32_ROTL:
+        if (op2 == Op.I32_CONST) {
+          int savedS3 = s3;
+          rewrite(s2, Op.I32_BINOP_CONST + (op1 - Op.I32_ADD), code[s2 + 1]);
+          s2 = savedS3;
+        }
+        break;
       case Op.LOCAL_SET:
         if (op2 == Op.I32_ADD_LOCAL_CONST) {
           int savedS3 = s3;

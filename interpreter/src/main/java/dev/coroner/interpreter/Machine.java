@@ -938,6 +938,22 @@ final class Machine {
             st[sp - 1] = I32.add((int) st[sp - 1], code[pc + 1]);
             pc += 2;
             break;
+          case Op.I32_BINOP_CONST + (Op.I32_AND - Op.I32_ADD):
+            st[sp - 1] = I32.and((int) st[sp - 1], code[pc + 1]);
+            pc += 2;
+            break;
+          case Op.I32_BINOP_CONST + (Op.I32_SHL - Op.I32_ADD):
+            st[sp - 1] = I32.shl((int) st[sp - 1], code[pc + 1]);
+            pc += 2;
+            break;
+          case Op.I32_BINOP_CONST + (Op.I32_SHR_U - Op.I32_ADD):
+            st[sp - 1] = I32.shrU((int) st[sp - 1], code[pc + 1]);
+            pc += 2;
+            break;
+          case Op.I32_BINOP_CONST + (Op.I32_ROTL - Op.I32_ADD):
+            st[sp - 1] = I32.rotl((int) st[sp - 1], code[pc + 1]);
+            pc += 2;
+            break;
           case Op.I32_ADD_LOCAL_CONST:
             st[sp++] = I32.add((int) st[fp + code[pc + 1]], code[pc + 2]);
             pc += 3;

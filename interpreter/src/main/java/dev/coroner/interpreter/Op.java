@@ -320,9 +320,9 @@ final class Op {
    * Super-instructions: {@link #I32_CONST} c followed by {@link #I32_AND}, {@link #I32_SHL},
    * {@link #I32_SHR_U} or {@link #I32_ROTL}, the masks, shifts and rotations by a constant that C
    * compilers write in hashing and bit-twiddling code (SHA-256's rounds): {@code I32_BINOP_CONST +
-   * k} where k is the operator's distance from {@link #I32_ADD}. Immediate: c. Only these four: each
-   * further case makes HotSpot compile the loop worse for every program (with all ten non-trapping
-   * operators fused, FIB ran 15% slower), and {@link #I32_ADD} has its own, {@link
+   * k} where k is the operator's distance from {@link #I32_ADD}. Immediate: c. Only these four:
+   * more cases can make HotSpot compile the whole loop worse (with all ten non-trapping operators
+   * fused, FIB ran 15% slower; see BENCHMARKS.md), and {@link #I32_ADD} has its own, {@link
    * #I32_ADD_CONST}. None of them can trap.
    */
   static final int I32_BINOP_CONST = WIDE + 1;

@@ -23,24 +23,22 @@ class ConstOperandFusionTest {
   };
 
   private enum Case {
-    SUB("i32.sub", Op.I32_SUB, (a, b) -> a - b),
-    MUL("i32.mul", Op.I32_MUL, (a, b) -> a * b),
-    AND("i32.and", Op.I32_AND, (a, b) -> a & b),
-    OR("i32.or", Op.I32_OR, (a, b) -> a | b),
-    XOR("i32.xor", Op.I32_XOR, (a, b) -> a ^ b),
-    SHL("i32.shl", Op.I32_SHL, (a, b) -> a << (b & 31)),
-    SHR_S("i32.shr_s", Op.I32_SHR_S, (a, b) -> a >> (b & 31)),
-    SHR_U("i32.shr_u", Op.I32_SHR_U, (a, b) -> a >>> (b & 31)),
-    ROTL("i32.rotl", Op.I32_ROTL, (a, b) -> (a << (b & 31)) | (a >>> ((32 - (b & 31)) & 31))),
-    ROTR("i32.rotr", Op.I32_ROTR, (a, b) -> (a >>> (b & 31)) | (a << ((32 - (b & 31)) & 31)));
+    SUB(Instruction.I32_SUB, (a, b) -> a - b),
+    MUL(Instruction.I32_MUL, (a, b) -> a * b),
+    AND(Instruction.I32_AND, (a, b) -> a & b),
+    OR(Instruction.I32_OR, (a, b) -> a | b),
+    XOR(Instruction.I32_XOR, (a, b) -> a ^ b),
+    SHL(Instruction.I32_SHL, (a, b) -> a << (b & 31)),
+    SHR_S(Instruction.I32_SHR_S, (a, b) -> a >> (b & 31)),
+    SHR_U(Instruction.I32_SHR_U, (a, b) -> a >>> (b & 31)),
+    ROTL(Instruction.I32_ROTL, (a, b) -> (a << (b & 31)) | (a >>> ((32 - (b & 31)) & 31))),
+    ROTR(Instruction.I32_ROTR, (a, b) -> (a >>> (b & 31)) | (a << ((32 - (b & 31)) & 31)));
 
-    final String text;
-    final int op;
+    final Instruction in;
     final IntBinaryOperator java;
 
-    Case(String text, int op, IntBinaryOperator java) {
-      this.text = text;
-      this.op = op;
+    Case(Instruction in, IntBinaryOperator java) {
+      this.in = in;
       this.java = java;
     }
 
@@ -54,19 +52,19 @@ class ConstOperandFusionTest {
     Store store = new Store();
     for (Case k : Case.values()) {
       Instance unfused = store.instantiate(Wat.module("(module (func (export \"f\")"
-          + " (param i32 i32) (result i32) local.get 0 local.get 1 " + k.text + "))"));
+          + " (param i32 i32) (result i32) local.get 0 local.get 1 " + k.in.text() + "))"));
       for (int c : CONSTANTS) {
         WasmModule m = Wat.module("(module (func (export \"f\") (param i32) (result i32)"
-            + " local.get 0 i32.const " + c + " " + k.text + "))");
+            + " local.get 0 i32.const " + c + " " + k.in.text() + "))");
         int[] code = m.compiled(0).code;
-        assertEquals(k.fused(), contains(code, Op.I32_BINOP_CONST + (k.op - Op.I32_ADD)),
-            k.text + " with i32.const " + c + ": fused?");
-        assertEquals(!k.fused(), contains(code, k.op), k.text + " left in the code?");
+        assertEquals(k.fused(), contains(code, Op.I32_BINOP_CONST + (k.in.code() - Op.I32_ADD)),
+            k.in.text() + " with i32.const " + c + ": fused?");
+        assertEquals(!k.fused(), contains(code, k.in.code()), k.in.text() + " left in the code?");
         Instance fused = store.instantiate(m);
         qt().withExamples(200).forAll(integers().all()).checkAssert(a -> {
           int want = k.java.applyAsInt(a, c);
-          assertEquals(want, (int) fused.invoke("f", a)[0], k.text + " " + a + ", " + c);
-          assertEquals(want, (int) unfused.invoke("f", a, c)[0], k.text + " unfused");
+          assertEquals(want, (int) fused.invoke("f", a)[0], k.in.text() + " " + a + ", " + c);
+          assertEquals(want, (int) unfused.invoke("f", a, c)[0], k.in.text() + " unfused");
         });
       }
     }
@@ -74,12 +72,13 @@ class ConstOperandFusionTest {
 
   @Test
   void divisionsAndRemaindersStayUnfusedSoTheyTrapWithTheirOperands() {
-    String[] texts = {"i32.div_s", "i32.div_u", "i32.rem_s", "i32.rem_u"};
-    int[] ops = {Op.I32_DIV_S, Op.I32_DIV_U, Op.I32_REM_S, Op.I32_REM_U};
-    for (int i = 0; i < texts.length; i++) {
+    Instruction[] divisions = {
+      Instruction.I32_DIV_S, Instruction.I32_DIV_U, Instruction.I32_REM_S, Instruction.I32_REM_U
+    };
+    for (Instruction in : divisions) {
       WasmModule m = Wat.module("(module (func (export \"f\") (param i32) (result i32)"
-          + " local.get 0 i32.const 0 " + texts[i] + "))");
-      assertTrue(contains(m.compiled(0).code, ops[i]), texts[i] + " was fused");
+          + " local.get 0 i32.const 0 " + in.text() + "))");
+      assertTrue(contains(m.compiled(0).code, in.code()), in.text() + " was fused");
       Instance inst = new Store().instantiate(m);
       TrapException t = assertThrows(TrapException.class, () -> inst.invoke("f", 7));
       assertEquals("integer divide by zero", t.specMessage());
